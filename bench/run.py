@@ -1,0 +1,184 @@
+"""Benchmarks, with the peers they compare against, side by side in one run.
+
+Each measurement runs in a fresh Python process, so peak memory (the process's maximum
+resident set size, as the operating system reports it) is that parser's alone, interpreter
+included. Results are printed and written into docs/benchmarks.md between its markers.
+
+    make bench                      # everything
+    python bench/run.py --sizes 200000 --skip-peers
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import re
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+DATA = HERE / "data"
+DOCS = ROOT / "docs" / "benchmarks.md"
+
+sys.path.insert(0, str(HERE))
+from generate import generate  # noqa: E402
+
+# Each snippet reads the file named by sys.argv[1] and prints how many messages it found.
+PARSERS = {
+    "rekindle": """
+from rekindle.ingest import open_export
+count = sum(1 for _ in open_export(sys.argv[1]).messages())
+""",
+    "whatstk": """
+from whatstk.whatsapp.parser import df_from_whatsapp
+count = len(df_from_whatsapp(sys.argv[1], max_size=None))  # no size cap, to compare at 1M
+""",
+    "chat-miner": """
+import logging
+logging.disable(logging.WARNING)
+from chatminer.chatparsers import WhatsAppParser
+parser = WhatsAppParser(sys.argv[1])
+parser.parse_file()
+count = len(parser.parsed_messages.get_df())
+""",
+}
+
+HARNESS = """
+import json, resource, sys, time
+start = time.perf_counter()
+{body}
+seconds = time.perf_counter() - start
+peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({{"count": count, "seconds": seconds, "peak_mb": peak_kib / 1024}}))
+"""
+
+
+def measure(name: str, path: Path, repeat: int) -> dict[str, float]:
+    """Run one parser on one file in fresh processes; keep the fastest of ``repeat`` runs
+    (the least disturbed by whatever else the machine was doing) and the highest peak."""
+    code = HARNESS.format(body=PARSERS[name])
+    runs = []
+    for _ in range(repeat):
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=False
+        )
+        if done.returncode != 0:
+            raise SystemExit(f"{name} failed on {path.name}:\n{done.stderr[-2000:]}")
+        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    best = min(runs, key=lambda r: r["seconds"])
+    return {**best, "peak_mb": max(r["peak_mb"] for r in runs)}
+
+
+def dataset(size: int) -> Path:
+    path = DATA / f"whatsapp-{size}.txt"
+    if not path.exists():
+        print(f"generating {path.name}...", flush=True)
+        generate(size, path)
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="200000,1000000")
+    parser.add_argument("--skip-peers", action="store_true", help="measure Rekindle alone")
+    parser.add_argument("--no-docs", action="store_true", help="do not update docs/benchmarks.md")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (best kept)")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    names = ["rekindle"] if args.skip_peers else list(PARSERS)
+    rows = []
+    for size in sizes:
+        path = dataset(size)
+        megabytes = path.stat().st_size / 1024**2
+        results = {}
+        for name in names:
+            print(f"{name} on {path.name}...", flush=True)
+            results[name] = measure(name, path, args.repeat)
+        base = results["rekindle"]
+        for name in names:
+            result = results[name]
+            rows.append(
+                {
+                    "file": f"{size:,} messages ({megabytes:.1f} MB)",
+                    "parser": name,
+                    "messages": int(result["count"]),
+                    "seconds": result["seconds"],
+                    "rate": result["count"] / result["seconds"],
+                    "peak_mb": result["peak_mb"],
+                    "speedup": result["seconds"] / base["seconds"],
+                }
+            )
+    table = render(rows, args.repeat)
+    print(table)
+    cue_table = measure_cues(dataset(sizes[0]))
+    print(cue_table)
+    if not args.no_docs:
+        update_docs("ingest", table)
+        update_docs("cues", cue_table)
+
+
+def render(rows: list[dict[str, object]], repeat: int) -> str:
+    lines = [
+        f"Measured {date.today():%Y-%m-%d} on {platform.machine()}, Python"
+        f" {platform.python_version()}, fresh processes, best of {repeat} runs each"
+        " (`make bench`).",
+        "",
+        "| file | parser | messages found | seconds | messages/s | peak memory (MB) |"
+        " Rekindle is faster by |",
+        "|---|---|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {row['file']} | {row['parser']} | {row['messages']:,} | {row['seconds']:.2f} |"
+            f" {row['rate']:,.0f} | {row['peak_mb']:.0f} | {row['speedup']:.1f}x |"
+        )
+    return "\n".join(lines)
+
+
+def measure_cues(path: Path) -> str:
+    """All cues vs plain VADER, on one core, in one fresh process."""
+    print(f"cues on {path.name}...", flush=True)
+    done = subprocess.run(
+        [sys.executable, str(HERE / "cues.py"), str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"the cue benchmark failed:\n{done.stderr[-2000:]}")
+    r = json.loads(done.stdout.strip().splitlines()[-1])
+    n, distinct = r["messages"], r["distinct"]
+    return "\n".join(
+        [
+            f"Measured {date.today():%Y-%m-%d} on one pinned core, one numpy thread, on the"
+            f" {n:,} text messages of `{path.name}` ({distinct:,} distinct texts).",
+            "",
+            "| what runs | seconds | messages/s |",
+            "|---|---:|---:|",
+            f"| plain VADER, naive loop (sentiment only) | {r['vader_seconds']:.2f} |"
+            f" {n / r['vader_seconds']:,.0f} |",
+            f"| Rekindle, every cue (sentiment, emotions, lexicon cues, safety, function words),"
+            f" cached and batched | {r['cues_seconds']:.2f} | {n / r['cues_seconds']:,.0f} |",
+            f"| Rekindle, every cue, on the {distinct:,} distinct texts only (no cache hits) |"
+            f" {r['distinct_seconds']:.2f} | {distinct / r['distinct_seconds']:,.0f} |",
+        ]
+    )
+
+
+def update_docs(section: str, table: str) -> None:
+    text = DOCS.read_text(encoding="utf-8")
+    pattern = re.compile(
+        rf"(<!-- bench:{section}:start -->\n).*?(\n<!-- bench:{section}:end -->)", re.S
+    )
+    if not pattern.search(text):
+        raise SystemExit(f"{DOCS} has no bench:{section} markers")
+    DOCS.write_text(pattern.sub(lambda m: m.group(1) + table + m.group(2), text), encoding="utf-8")
+    print(f"updated {DOCS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

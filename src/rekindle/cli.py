@@ -1,0 +1,351 @@
+"""The ``rekindle`` command: argument parsing and output only; the library does the work.
+
+Every error a person can cause (a bad export, a wrong option, an unwritable output) ends
+with one line on stderr and exit status 2, never a traceback. Output files are written
+whole or not at all.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any, NoReturn
+
+import click
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from rekindle import __version__
+from rekindle.errors import RekindleError
+from rekindle.ingest import ParticipantMap, ParticipantMapper, format_names, list_chats, open_export
+from rekindle.ingest.base import DATE_ORDERS
+from rekindle.ingest.records import FIELDS, message_record
+from rekindle.ingest.summary import ChatSummary, summarize
+
+# Exports larger than this get a progress display while they are read.
+PROGRESS_BYTES = 5 * 1024 * 1024
+EXIT_USAGE = 2
+
+
+def fail(message: str) -> NoReturn:
+    """Print one line and exit with status 2."""
+    click.echo(f"rekindle: error: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def _columns(pairs: tuple[str, ...]) -> dict[str, str]:
+    columns = {}
+    for pair in pairs:
+        field, sep, header = pair.partition("=")
+        if not sep or field not in ("timestamp", "sender", "text"):
+            fail(f"--column {pair!r} should look like timestamp=Date, sender=From or text=Body")
+        columns[field] = header
+    return columns
+
+
+def _export_options(function: Any) -> Any:
+    """The options every command that reads an export shares."""
+    decorators = [
+        click.argument("file", type=click.Path(path_type=Path)),
+        click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(format_names(), case_sensitive=False),
+            help="The export's format (detected from the content when left out).",
+        ),
+        click.option(
+            "--date-order",
+            type=click.Choice(DATE_ORDERS),
+            help="WhatsApp: the order of day, month and year, when the dates fit more than one.",
+        ),
+        click.option("--chat", help="Telegram account exports: the chat to read (name or id)."),
+        click.option(
+            "--column",
+            "columns",
+            multiple=True,
+            metavar="FIELD=HEADER",
+            help="CSV: which column holds the timestamp, sender or text (repeatable).",
+        ),
+    ]
+    for decorator in reversed(decorators):
+        function = decorator(function)
+    return function
+
+
+def _people_options(function: Any) -> Any:
+    """The options that say who is who."""
+    decorators = [
+        click.option("--me", help="Your own name as it appears in the chat."),
+        click.option(
+            "--alias",
+            "aliases",
+            multiple=True,
+            metavar="OLD=NEW",
+            help="Count OLD as the same person as NEW (repeatable).",
+        ),
+        click.option(
+            "--person",
+            "people",
+            multiple=True,
+            metavar="NAME",
+            help="In a group chat, keep only these people (use twice for a couple).",
+        ),
+    ]
+    for decorator in reversed(decorators):
+        function = decorator(function)
+    return function
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="rekindle")
+def main() -> None:
+    """Rekindle reads your own chat exports and shows how the two of you talk.
+
+    Everything runs on this machine; nothing is sent anywhere.
+    """
+
+
+@main.command()
+@_export_options
+@_people_options
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write to this file: .jsonl (one JSON object per line) or .csv. Default: stdout.",
+)
+def messages(
+    file: Path,
+    fmt: str | None,
+    date_order: str | None,
+    chat: str | None,
+    columns: tuple[str, ...],
+    me: str | None,
+    aliases: tuple[str, ...],
+    people: tuple[str, ...],
+    out: Path | None,
+) -> None:
+    """Print the normalised messages of any export, one JSON object per line.
+
+    Each record has id, timestamp (ISO 8601), sender, sender_id, text, kind, reply_to,
+    edited and reactions. With --out x.csv it doubles as a converter to CSV.
+    """
+    suffix = out.suffix.lower() if out else ".jsonl"
+    if suffix not in (".jsonl", ".json", ".ndjson", ".csv"):
+        fail(f"--out {out} should end in .jsonl or .csv")
+    with _guard():
+        export = open_export(
+            file, format=fmt, date_order=date_order, chat=chat, columns=_columns(columns)
+        )
+        mapping = ParticipantMap(me, ParticipantMap.parse_aliases(aliases), people)
+        stream = export.messages()
+        mapper = ParticipantMapper(mapping, export.report.names)
+        with _atomic_output(out) as handle:
+            records = (message_record(m, mapper.names) for m in mapper.apply(stream))
+            if suffix == ".csv":
+                _write_csv(handle, records)
+            else:
+                dumps = json.JSONEncoder(ensure_ascii=False).encode
+                write = handle.write
+                for record in records:
+                    write(dumps(record))
+                    write("\n")
+            mapper.participants()  # checks --me and --person before anything is kept
+
+
+def _write_csv(handle: IO[str], records: Iterator[dict[str, Any]]) -> None:
+    writer = csv.DictWriter(handle, fieldnames=FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        record["reactions"] = " ".join(
+            f"{r['emoji']}" + (f"({r['sender']})" if r["sender"] else "")
+            for r in record["reactions"]
+        )
+        writer.writerow(record)
+
+
+@main.command()
+@_export_options
+@_people_options
+@click.option(
+    "--json",
+    "json_out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Also write the summary as JSON to this file.",
+)
+def analyze(
+    file: Path,
+    fmt: str | None,
+    date_order: str | None,
+    chat: str | None,
+    columns: tuple[str, ...],
+    me: str | None,
+    aliases: tuple[str, ...],
+    people: tuple[str, ...],
+    json_out: Path | None,
+) -> None:
+    """Summarise an export: who wrote how much, the date range, message kinds, skipped lines."""
+    with _guard():
+        export = open_export(
+            file, format=fmt, date_order=date_order, chat=chat, columns=_columns(columns)
+        )
+        mapping = ParticipantMap(me, ParticipantMap.parse_aliases(aliases), people)
+        size = sum(part.size for part in export.source.parts)
+        console = Console(stderr=True)
+        if size >= PROGRESS_BYTES:
+            with Progress(
+                SpinnerColumn(),
+                TextColumn("Reading {task.description}: {task.completed:,} messages"),
+                TimeElapsedColumn(),
+                console=console,
+                transient=True,
+            ) as bar:
+                task = bar.add_task(file.name, total=None)
+                summary = summarize(export, mapping, lambda n: bar.update(task, completed=n))
+        else:
+            summary = summarize(export, mapping)
+        if json_out is not None:
+            with _atomic_output(json_out) as handle:
+                json.dump(summary.to_dict(), handle, ensure_ascii=False, indent=2)
+                handle.write("\n")
+    _print_summary(summary)
+
+
+def _print_summary(summary: ChatSummary) -> None:
+    console = Console()
+    title = f" - {summary.title}" if summary.title else ""
+    console.print(f"[bold]{summary.source}[/bold] ({summary.format}{title})")
+    span = "no dates"
+    if summary.first and summary.last:
+        span = f"{summary.first:%Y-%m-%d %H:%M} to {summary.last:%Y-%m-%d %H:%M}"
+        if not summary.timezone_aware:
+            span += " (local time of the phone)"
+    console.print(f"{summary.total:,} messages, {span}")
+    table = Table("Person", "Messages", "Share")
+    for person in summary.participants:
+        count = summary.messages_by_sender.get(person.id, 0)
+        share = f"{100 * count / summary.total:.0f}%" if summary.total else "-"
+        name = person.name + (" (me)" if person.is_me else "")
+        table.add_row(name, f"{count:,}", share)
+    console.print(table)
+    kinds = ", ".join(f"{k} {v:,}" for k, v in sorted(summary.kinds.items()))
+    console.print(f"Kinds: {kinds}")
+    if summary.skipped_count:
+        lines = ", ".join(str(s.line) for s in summary.skipped[:10])
+        more = " ..." if summary.skipped_count > 10 else ""
+        console.print(
+            f"[yellow]{summary.skipped_count} lines could not be read[/yellow]"
+            f" (lines {lines}{more})"
+        )
+    for note in summary.notes:
+        console.print(f"Note: {note}")
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(format_names(), case_sensitive=False),
+    help="The export's format (detected from the content when left out).",
+)
+def chats(file: Path, fmt: str | None) -> None:
+    """List the chats inside an export (e.g. a whole Telegram account), for --chat."""
+    with _guard():
+        found = list_chats(file, format=fmt)
+    for chat in found:
+        count = f"{chat.messages:,} messages" if chat.messages >= 0 else ""
+        click.echo(f"{chat.id}\t{chat.name}\t{count}".rstrip())
+
+
+def _input_lines(source: str) -> Iterator[str]:
+    """Lines of ``source`` (a file, or ``-`` for stdin) without their line endings."""
+    if source == "-":
+        for line in sys.stdin:
+            yield line.rstrip("\r\n")
+        return
+    path = Path(source)
+    if not path.is_file():
+        fail(f"{source}: no such file")
+    with path.open(encoding="utf-8-sig", errors="replace") as handle:
+        for line in handle:
+            yield line.rstrip("\r\n")
+
+
+@main.command()
+@click.argument("source", default="-", metavar="[FILE|-]")
+def cues(source: str) -> None:
+    """Find the cues in each line of text (one message per line; stdin by default).
+
+    Prints one JSON object per input line: the text, every cue with its evidence, the
+    sentiment, the emotion probabilities and top labels, and the word-category counts.
+    """
+    from rekindle.signals.pipeline import analyze_texts
+    from rekindle.signals.records import cues_record
+
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    for text, found in analyze_texts(_input_lines(source)):
+        click.echo(dumps(cues_record(text, found)))
+
+
+@main.command()
+@click.argument("source", default="-", metavar="[FILE|-]")
+def screen(source: str) -> None:
+    """Screen each line of text for crisis and abuse (one text per line; stdin by default).
+
+    Prints one JSON object per input line with ``level`` (none, concern or crisis),
+    ``abuse`` (true or false), ``categories`` and ``evidence``.
+    """
+    from rekindle.safety import screen as screen_text
+
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    for line in _input_lines(source):
+        click.echo(dumps(screen_text(line).to_dict()))
+
+
+@contextmanager
+def _guard() -> Iterator[None]:
+    """Turn the library's errors and OS errors into one line and exit status 2."""
+    try:
+        yield
+    except RekindleError as exc:
+        fail(str(exc))
+    except ValueError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+
+
+@contextmanager
+def _atomic_output(path: Path | None) -> Iterator[IO[str]]:
+    """A text handle whose content reaches ``path`` (or stdout) only if the block succeeds."""
+    directory = path.parent if path is not None else None
+    if directory is not None and not directory.is_dir():
+        fail(f"{path}: the folder {directory} does not exist")
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below in every path
+        "w", encoding="utf-8", newline="", dir=directory, delete=False, suffix=".part"
+    )
+    try:
+        yield handle
+        handle.close()
+        if path is None:
+            with open(handle.name, encoding="utf-8", newline="") as done:
+                shutil.copyfileobj(done, sys.stdout)
+            sys.stdout.flush()
+        else:
+            os.replace(handle.name, path)
+    finally:
+        handle.close()
+        if os.path.exists(handle.name):
+            os.unlink(handle.name)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

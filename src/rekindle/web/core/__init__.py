@@ -1,0 +1,1 @@
+"""The core app: what every part of the web app shares, starting with the ``serve`` command."""

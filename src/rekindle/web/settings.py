@@ -1,0 +1,192 @@
+"""Rekindle's one settings file.
+
+Every value that differs between installations comes from an environment variable, read
+through the typed helpers in ``rekindle.web.env``: a malformed value stops Rekindle at startup
+with a one-line message. ``docs/settings.md`` documents each variable, and a test keeps the two
+in step. The defaults suit one person running Rekindle on their own machine over plain http.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rekindle.web.data_dir import SECRET_KEY_FILE_NAME, load_or_create_secret_key, prepare_data_dir
+from rekindle.web.database import database_from_url, sqlite_url
+from rekindle.web.env import env_bool, env_int, env_list, env_path, env_str, env_time_zone
+
+WEB_DIR = Path(__file__).resolve().parent
+
+# --- Where the data lives ---------------------------------------------------------------
+
+DATA_DIR = prepare_data_dir(
+    env_path(
+        "REKINDLE_DATA_DIR",
+        default="var",
+        description="Folder for the SQLite database, the generated secret key and static files.",
+    )
+)
+
+_configured_secret_key = env_str(
+    "REKINDLE_SECRET_KEY",
+    default="",
+    description="Key that signs sessions and links; generated and kept in the data dir if unset.",
+)
+SECRET_KEY = _configured_secret_key or load_or_create_secret_key(DATA_DIR / SECRET_KEY_FILE_NAME)
+
+DATABASES = {
+    "default": database_from_url(
+        env_str(
+            "DATABASE_URL",
+            default="",
+            description="Database to use; SQLite in the data dir if unset, or a PostgreSQL URL.",
+        )
+        or sqlite_url(DATA_DIR / "rekindle.sqlite3")
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Serving ----------------------------------------------------------------------------
+
+DEBUG = env_bool(
+    "REKINDLE_DEBUG",
+    default=False,
+    description="Show Django's detailed error pages; only for development, never in production.",
+)
+ALLOWED_HOSTS = env_list(
+    "REKINDLE_ALLOWED_HOSTS",
+    default=["127.0.0.1", "localhost"],
+    description="Host names this server answers to.",
+)
+CSRF_TRUSTED_ORIGINS = env_list(
+    "REKINDLE_CSRF_TRUSTED_ORIGINS",
+    default=[],
+    description="Extra origins (scheme and host) allowed to submit forms, e.g. behind a proxy.",
+)
+TIME_ZONE = env_time_zone(
+    "REKINDLE_TIME_ZONE",
+    default="UTC",
+    description="Time zone for dates shown on pages and for daily rhythms.",
+)
+LOG_LEVEL = env_str(
+    "REKINDLE_LOG_LEVEL",
+    default="INFO",
+    choices=("DEBUG", "INFO", "WARNING", "ERROR"),
+    description="How much the server writes to its log on standard error.",
+)
+
+ROOT_URLCONF = "rekindle.web.urls"
+WSGI_APPLICATION = "rekindle.web.wsgi.application"
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "rekindle.web.core",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "rekindle.web.content_security_policy.ContentSecurityPolicyMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [WEB_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+LANGUAGE_CODE = "en"
+USE_I18N = True
+USE_TZ = True
+
+# --- Static files: served by WhiteNoise from the data dir, nothing from a CDN -----------
+
+STATIC_URL = "static/"
+STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [WEB_DIR / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# --- Security ---------------------------------------------------------------------------
+
+SECURE_COOKIES = env_bool(
+    "REKINDLE_SECURE_COOKIES",
+    default=False,
+    description="Send cookies over HTTPS only and turn on HSTS; set when serving over HTTPS.",
+)
+HSTS_SECONDS = env_int(
+    "REKINDLE_HSTS_SECONDS",
+    default=31_536_000,
+    minimum=0,
+    description="How long browsers must keep to HTTPS (HSTS), when secure cookies are on.",
+)
+BEHIND_HTTPS_PROXY = env_bool(
+    "REKINDLE_BEHIND_HTTPS_PROXY",
+    default=False,
+    description="Trust X-Forwarded-Proto from a reverse proxy that terminates HTTPS.",
+)
+
+SESSION_COOKIE_SECURE = SECURE_COOKIES
+CSRF_COOKIE_SECURE = SECURE_COOKIES
+SECURE_HSTS_SECONDS = HSTS_SECONDS if SECURE_COOKIES else 0
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_HTTPS_PROXY else None
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self'",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+
+# --- Logging: everything to standard error, where gunicorn and containers expect it ---
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"},
+    },
+    "handlers": {
+        "stderr": {"class": "logging.StreamHandler", "formatter": "plain"},
+    },
+    "root": {"handlers": ["stderr"], "level": LOG_LEVEL},
+    "loggers": {
+        "django": {"handlers": ["stderr"], "level": LOG_LEVEL, "propagate": False},
+    },
+}

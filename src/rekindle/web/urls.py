@@ -1,0 +1,12 @@
+"""The web app's URLs. Each domain app will bring its own ``urls.py`` and be included here."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from rekindle.web import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("health", views.health, name="health"),
+]

@@ -1,0 +1,143 @@
+"""The `rekindle` command as a user meets it: output shapes, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from rekindle.cli import main
+
+FIXTURES = Path(__file__).parent / "ingest" / "fixtures"
+CHAT = FIXTURES / "whatsapp" / "android-dmy-24h.txt"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_messages_prints_one_json_object_per_message() -> None:
+    code, out, _ = run("messages", str(CHAT))
+    assert code == 0
+    records = [json.loads(line) for line in out.splitlines()]
+    assert len(records) == 14
+    assert {"id", "timestamp", "sender", "text", "kind"} <= records[1].keys()
+    assert records[1]["sender"] == "Sam 🌻"
+    assert records[1]["timestamp"] == "2023-02-03T08:12:00"
+    assert records[0]["kind"] == "system"
+
+
+def test_messages_converts_to_csv(tmp_path: Path) -> None:
+    out = tmp_path / "chat.csv"
+    code, stdout, _ = run("messages", str(CHAT), "--out", str(out))
+    assert code == 0 and stdout == ""
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert len(rows) == 14
+    assert rows[6]["text"].startswith("I was thinking about our first trip.\n12/05")
+
+
+def test_messages_writes_jsonl_files(tmp_path: Path) -> None:
+    out = tmp_path / "chat.jsonl"
+    assert run("messages", str(CHAT), "--out", str(out))[0] == 0
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 14
+
+
+def test_a_failed_read_leaves_no_partial_output(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    out.write_text("previous content\n")
+    bad = FIXTURES.parent / "bad" / "whatsapp-mostly-impossible.txt"
+    code, _, err = run("messages", str(bad), "--out", str(out))
+    assert code == 2
+    assert out.read_text() == "previous content\n"
+    assert list(tmp_path.iterdir()) == [out]
+    assert err.count("\n") == 1
+
+
+def test_an_unknown_me_is_a_clear_error_and_writes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    code, _, err = run("messages", str(CHAT), "--me", "Nobody", "--out", str(out))
+    assert code == 2
+    assert "--me 'Nobody' is not in this chat" in err
+    assert not out.exists()
+
+
+def test_date_order_is_honoured(tmp_path: Path) -> None:
+    chat = tmp_path / "chat.txt"
+    chat.write_text("03/04/22, 10:00 - Kim: hi\n03/04/22, 10:05 - Alex: hello\n")
+    code, _, err = run("messages", str(chat))
+    assert code == 2 and "--date-order" in err
+    code, out, _ = run("messages", str(chat), "--date-order", "mdy")
+    assert code == 0
+    assert json.loads(out.splitlines()[0])["timestamp"] == "2022-03-04T10:00:00"
+
+
+def test_analyze_summarises_the_chat(tmp_path: Path) -> None:
+    summary_file = tmp_path / "summary.json"
+    code, out, _ = run("analyze", str(CHAT), "--me", "Anne-Marie", "--json", str(summary_file))
+    assert code == 0
+    assert "14 messages" in out
+    assert "Anne-Marie (me)" in out
+    summary = json.loads(summary_file.read_text())
+    people = {p["name"]: p["messages"] for p in summary["participants"]}
+    assert people == {"Sam 🌻": 6, "Anne-Marie": 5, "+44 7700 900123": 1}
+    assert summary["first"] == "2023-02-03T08:12:00"
+    assert summary["last"] == "2023-02-06T18:00:00"
+    assert summary["kinds"] == {"system": 2, "text": 10, "media": 1, "deleted": 1}
+    assert summary["date_order"] == "dmy"
+
+
+def test_analyze_reports_skipped_lines() -> None:
+    code, out, _ = run("analyze", str(FIXTURES / "whatsapp" / "skipped-lines.txt"))
+    assert code == 0
+    assert "2 lines could not be read (lines 1, 3)" in out
+
+
+def test_analyze_with_an_alias_merges_two_names(tmp_path: Path) -> None:
+    summary_file = tmp_path / "s.json"
+    code, _, _ = run(
+        "analyze", str(CHAT), "--alias", "+44 7700 900123=Sam 🌻", "--json", str(summary_file)
+    )
+    assert code == 0
+    people = {
+        p["name"]: p["messages"] for p in json.loads(summary_file.read_text())["participants"]
+    }
+    assert people == {"Sam 🌻": 7, "Anne-Marie": 5}
+
+
+@pytest.mark.parametrize(
+    ("args", "wanted"),
+    [
+        (["messages", "missing.txt"], "missing.txt: no such file or folder"),
+        (["analyze", str(FIXTURES.parent / "bad" / "unknown.txt")], "not a chat export"),
+        (["messages", str(CHAT), "--out", "x.xml"], "should end in .jsonl or .csv"),
+        (["messages", str(CHAT), "--out", "/no/such/folder/x.jsonl"], "does not exist"),
+        (["analyze", str(CHAT), "--alias", "no-equals-sign"], "should look like"),
+        (["messages", str(CHAT), "--column", "colour=Red"], "--column"),
+    ],
+)
+def test_errors_are_one_line_with_exit_status_2(args: list[str], wanted: str) -> None:
+    code, out, err = run(*args)
+    assert code == 2
+    assert wanted in err
+    assert err.strip().count("\n") == 0
+    assert "Traceback" not in err + out
+
+
+def test_the_installed_command_never_shows_a_traceback(tmp_path: Path) -> None:
+    garbage = tmp_path / "garbage.json"
+    garbage.write_text('{"messages": [')
+    result = subprocess.run(
+        [sys.executable, "-m", "rekindle.cli", "messages", str(garbage)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("rekindle: error: ")
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,58 @@
+"""The docs keep up with the code: every format, CLI command and option has its heading.
+
+(Every setting is checked by tests/web/test_settings_docs.py.)
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import click
+import pytest
+
+from rekindle.cli import main
+from rekindle.ingest import FORMATS
+
+DOCS = Path(__file__).parents[1] / "docs"
+
+
+def _sections(path: Path, level: str = "##") -> dict[str, str]:
+    """Heading text -> the text under it, for headings of exactly ``level``."""
+    text = path.read_text(encoding="utf-8")
+    parts = re.split(rf"^{level} (.+)$", text, flags=re.M)
+    return {parts[i].strip(): parts[i + 1] for i in range(1, len(parts), 2)}
+
+
+COMMANDS = sorted(main.commands)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_cli_command_and_option_is_documented(name: str) -> None:
+    sections = _sections(DOCS / "cli.md")
+    heading = f"rekindle {name}"
+    assert heading in sections, f"docs/cli.md needs a '## {heading}' heading"
+    body = sections[heading]
+    command = main.commands[name]
+    for param in command.params:
+        if isinstance(param, click.Option):
+            for flag in param.opts:
+                if flag.startswith("--"):
+                    assert f"`{flag}`" in body or f"### {flag}" in body, (
+                        f"docs/cli.md: '{heading}' does not document {flag}"
+                    )
+
+
+@pytest.mark.parametrize("fmt", [f.name for f in FORMATS])
+def test_every_export_format_is_documented(fmt: str) -> None:
+    sections = _sections(DOCS / "formats.md")
+    assert any(title.split()[0].lower() == fmt for title in sections), (
+        f"docs/formats.md needs a '## {fmt} ...' heading"
+    )
+    body = next(b for t, b in sections.items() if t.split()[0].lower() == fmt)
+    assert len(body.split()) > 40, f"docs/formats.md: the {fmt} section says too little"
+
+
+def test_readme_gives_the_two_quick_start_commands() -> None:
+    readme = (DOCS.parent / "README.md").read_text(encoding="utf-8")
+    assert "make run" in readme and "make test" in readme
