@@ -38,10 +38,7 @@ def flags(detectors: Sequence[Detector], cue: str, text: str) -> bool:
     """Whether any of ``detectors`` emits ``cue`` for ``text``."""
     message = Text(text)
     return any(
-        c.name == cue
-        for d in detectors
-        if cue in d.produces
-        for c in d.detect(message).cues
+        c.name == cue for d in detectors if cue in d.produces for c in d.detect(message).cues
     )
 
 

@@ -46,7 +46,8 @@ def cue_table() -> tuple[str, list[str]]:
         if f1 < CUE_TARGET:
             misses.append(f"{cue} F1 {f1:.2f}")
         rows.append(
-            f"| {cue} | {precision:.2f} | {recall:.2f} | {f1:.2f}{mark} | {positives} | {negatives} |"
+            f"| {cue} | {precision:.2f} | {recall:.2f} | {f1:.2f}{mark}"
+            f" | {positives} | {negatives} |"
         )
     return "\n".join(rows), misses
 
@@ -77,7 +78,6 @@ def emotion_table() -> tuple[str, list[str]]:
     if not GOEMOTIONS_DEV.is_file():
         return "(GoEmotions dev.tsv not found: skipped)", []
     import numpy as np
-
     from rekindle.signals.emotion import EKMAN, EKMAN_LABELS, LABELS, EmotionModel
 
     texts, gold = [], []

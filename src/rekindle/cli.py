@@ -295,21 +295,6 @@ def cues(source: str) -> None:
         click.echo(dumps(cues_record(text, found)))
 
 
-@main.command()
-@click.argument("source", default="-", metavar="[FILE|-]")
-def screen(source: str) -> None:
-    """Screen each line of text for crisis and abuse (one text per line; stdin by default).
-
-    Prints one JSON object per input line with ``level`` (none, concern or crisis),
-    ``abuse`` (true or false), ``categories`` and ``evidence``.
-    """
-    from rekindle.safety import screen as screen_text
-
-    dumps = json.JSONEncoder(ensure_ascii=False).encode
-    for line in _input_lines(source):
-        click.echo(dumps(screen_text(line).to_dict()))
-
-
 @contextmanager
 def _guard() -> Iterator[None]:
     """Turn the library's errors and OS errors into one line and exit status 2."""

@@ -86,7 +86,7 @@ detectors cost one scan.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -181,9 +181,12 @@ class LexiconSet:
     def scan_batch(self, texts: Sequence[Text]) -> list[Scan]:
         """The scans of many messages (the last batch's scans are reused)."""
         last = self._last_batch
-        if last is not None and len(last[0]) == len(texts):
-            if all(a is b for a, b in zip(last[0], texts, strict=True)):
-                return last[1]
+        if (
+            last is not None
+            and len(last[0]) == len(texts)
+            and all(a is b for a, b in zip(last[0], texts, strict=True))
+        ):
+            return last[1]
         result = [self._scan(text) for text in texts]
         self._last_batch = (list(texts), result)
         return result
@@ -248,7 +251,7 @@ class _Message:
         self.results: list[tuple[Hit, ...]] = []
         self._words: int | None = None
         self._whole: tuple[int, int] | None = None
-        self._question: tuple[int, int] | None | bool = False
+        self._question: tuple[int, int] | bool | None = False
 
     @property
     def words(self) -> int:
@@ -549,7 +552,9 @@ class LexiconDetector(Detector):
         if not hits:
             return NOTHING
         raw, cue = text.raw, self.cue
-        return Findings(cues=tuple(Cue(cue, raw[h.start : h.end], h.start, h.end, h.detail) for h in hits))
+        return Findings(
+            cues=tuple(Cue(cue, raw[h.start : h.end], h.start, h.end, h.detail) for h in hits)
+        )
 
 
 def detector_for(lexicons: LexiconSet, cue: str) -> Detector:

@@ -142,7 +142,9 @@ class Lexicon:
 def read_language(code: str, data: Mapping[str, Any], source: str) -> Language:
     """The :class:`Language` described by a ``language.json``'s content."""
     if data.get("schema") != LANGUAGE_SCHEMA:
-        raise LexiconError(source, f"schema is {data.get('schema')!r}, expected {LANGUAGE_SCHEMA!r}")
+        raise LexiconError(
+            source, f"schema is {data.get('schema')!r}, expected {LANGUAGE_SCHEMA!r}"
+        )
     macros = _require(data, source, "macros", dict)
     for name, value in macros.items():
         if not isinstance(value, str):
@@ -157,7 +159,9 @@ def read_language(code: str, data: Mapping[str, Any], source: str) -> Language:
     if reach < 1:
         raise LexiconError(source, "negation.reach must be at least 1")
     if _compile(negators, source, "negation.negators").groups:
-        raise LexiconError(source, "negation.negators: use (?:...); capturing groups are not allowed")
+        raise LexiconError(
+            source, "negation.negators: use (?:...); capturing groups are not allowed"
+        )
     negator_group = f"(?:{negators})"
     tail = rf"(?<![\w']){negator_group}(?![\w'])(?:[^\w']+[\w']+){{0,{reach - 1}}}[^\w']*$"
     return Language(
@@ -389,7 +393,9 @@ def read_folder(folder: Traversable, language: str) -> list[Lexicon]:
             continue  # another module's data (e.g. function_words.json)
         lexicon = read_lexicon(data, lang, source)
         if entry.name != f"{lexicon.cue}.json":
-            raise LexiconError(source, f"the file for cue {lexicon.cue!r} must be {lexicon.cue}.json")
+            raise LexiconError(
+                source, f"the file for cue {lexicon.cue!r} must be {lexicon.cue}.json"
+            )
         lexicons.append(lexicon)
     check_references(lexicons)
     return lexicons
