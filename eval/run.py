@@ -28,7 +28,7 @@ TARGETS = {"crisis_recall": 0.95, "abuse_recall": 0.90, "false_alarms": 0.02}
 EMOTION_TARGET = 0.40
 
 
-def cue_table() -> tuple[str, list[str]]:
+def cue_table(folder: Path = HERE / "cues") -> tuple[str, list[str]]:
     from cue_scores import score_cue
 
     from rekindle.signals.registry import default_detectors
@@ -39,12 +39,12 @@ def cue_table() -> tuple[str, list[str]]:
         "|---|---:|---:|---:|---:|---:|",
     ]
     misses = []
-    for path in sorted((HERE / "cues").glob("*.tsv")):
+    for path in sorted(folder.glob("*.tsv")):
         cue = path.stem
         precision, recall, f1, positives, negatives = score_cue(detectors, cue, path)
         mark = "" if f1 >= CUE_TARGET else " (below 0.80)"
         if f1 < CUE_TARGET:
-            misses.append(f"{cue} F1 {f1:.2f}")
+            misses.append(f"{folder.name}/{cue} F1 {f1:.2f}")
         rows.append(
             f"| {cue} | {precision:.2f} | {recall:.2f} | {f1:.2f}{mark}"
             f" | {positives} | {negatives} |"
@@ -130,7 +130,13 @@ def main() -> None:
     args = parser.parse_args()
     sections = {}
     all_misses = []
-    for name, build in (("cues", cue_table), ("safety", safety_table), ("emotions", emotion_table)):
+    builds = {
+        "cues": cue_table,
+        "heldout": lambda: cue_table(HERE / "cues" / "heldout"),
+        "safety": safety_table,
+        "emotions": emotion_table,
+    }
+    for name, build in builds.items():
         table, misses = build()
         sections[name] = table
         all_misses += misses

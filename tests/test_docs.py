@@ -56,3 +56,35 @@ def test_every_export_format_is_documented(fmt: str) -> None:
 def test_readme_gives_the_two_quick_start_commands() -> None:
     readme = (DOCS.parent / "README.md").read_text(encoding="utf-8")
     assert "make run" in readme and "make test" in readme
+
+
+def _headings(path: Path) -> set[str]:
+    text = path.read_text(encoding="utf-8")
+    return {m.group(1).strip() for m in re.finditer(r"^#{2,4} (.+)$", text, flags=re.M)}
+
+
+def test_every_cue_a_detector_can_produce_has_a_heading_in_signals_docs() -> None:
+    from rekindle.signals.registry import cue_names, default_detectors
+
+    headings = _headings(DOCS / "signals.md")
+    words = {word for heading in headings for word in re.split(r"[ ,()]+", heading)}
+    missing = [cue for cue in cue_names(default_detectors()) if cue not in words]
+    assert not missing, f"docs/signals.md needs a heading for {', '.join(missing)}"
+
+
+def test_the_lexicon_reference_in_signals_docs_matches_the_lexicon_files() -> None:
+    from rekindle.signals.lexicon import load_lexicons
+
+    text = (DOCS / "signals.md").read_text(encoding="utf-8")
+    sections = dict(
+        (m.group(1), m.group(2))
+        for m in re.finditer(r"^#### (\w+)\n(.*?)(?=^#{2,4} |\Z)", text, flags=re.M | re.S)
+    )
+    for lexicon in load_lexicons("en").lexicons:
+        body = sections.get(lexicon.cue)
+        assert body is not None, f"docs/signals.md has no '#### {lexicon.cue}' heading"
+        for part in (lexicon.description, lexicon.evidence, lexicon.limits):
+            assert part in body, (
+                f"docs/signals.md: the {lexicon.cue} section is out of date with its lexicon "
+                "file; run scripts/cue_docs.py"
+            )
