@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from pytest_django.fixtures import Settings
+
+if TYPE_CHECKING:
+    from django.test import Client
+
+    from rekindle.web.accounts.models import User
+    from rekindle.web.couples.models import Couple
 
 
 @pytest.fixture(autouse=True)
@@ -38,3 +45,61 @@ def rekindle_environ(data_dir: Path) -> dict[str, str]:
     }
     environ["REKINDLE_DATA_DIR"] = str(data_dir)
     return environ
+
+
+# --- The people in the who-may-see-what tests ---------------------------------------------
+# alice owns the data, bob is her partner, charlie is someone else with an account, and the
+# plain ``client`` fixture is an anonymous visitor.
+
+PASSWORD = "a quiet walk by the river"
+
+
+def make_person(email: str, name: str) -> User:
+    from rekindle.web.accounts.models import User
+
+    return User.objects.create_user(email, PASSWORD, display_name=name)
+
+
+@pytest.fixture
+def alice(db: None) -> User:
+    return make_person("alice@example.org", "Alice")
+
+
+@pytest.fixture
+def bob(db: None) -> User:
+    return make_person("bob@example.org", "Bob")
+
+
+@pytest.fixture
+def charlie(db: None) -> User:
+    return make_person("charlie@example.org", "Charlie")
+
+
+@pytest.fixture
+def couple(alice: User, bob: User) -> Couple:
+    from rekindle.web.couples.models import Couple
+
+    return Couple.objects.create(first=alice, second=bob)
+
+
+def signed_in_client(person: User) -> Client:
+    from django.test import Client
+
+    browser = Client()
+    browser.force_login(person)
+    return browser
+
+
+@pytest.fixture
+def alice_client(alice: User) -> Client:
+    return signed_in_client(alice)
+
+
+@pytest.fixture
+def bob_client(bob: User) -> Client:
+    return signed_in_client(bob)
+
+
+@pytest.fixture
+def charlie_client(charlie: User) -> Client:
+    return signed_in_client(charlie)

@@ -8,6 +8,7 @@ in step. The defaults suit one person running Rekindle on their own machine over
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from rekindle.web.data_dir import SECRET_KEY_FILE_NAME, load_or_create_secret_key, prepare_data_dir
@@ -83,7 +84,11 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
     "rekindle.web.core",
+    "rekindle.web.accounts",
+    "rekindle.web.couples",
+    "rekindle.web.checkins",
 ]
 
 MIDDLEWARE = [
@@ -95,7 +100,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "rekindle.web.accounts.sessions.SessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the "try later" page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 TEMPLATES = [
@@ -174,6 +182,105 @@ CONTENT_SECURITY_POLICY = "; ".join(
     ]
 )
 
+# --- Accounts: email and password, Argon2id, throttled sign-in, short sessions ---------
+
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:sign_in"
+LOGIN_REDIRECT_URL = "checkins:today"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+PASSWORD_HASHERS = ["rekindle.web.accounts.passwords.RekindleArgon2PasswordHasher"]
+# At least 12 characters, no rules about character classes, and not a common password.
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+PASSWORD_RESET_TIMEOUT = 60 * 60
+
+SESSION_IDLE_MINUTES = env_int(
+    "REKINDLE_SESSION_IDLE_MINUTES",
+    default=30,
+    minimum=1,
+    description="Sign a browser out after this many minutes without activity.",
+)
+SESSION_ABSOLUTE_HOURS = env_int(
+    "REKINDLE_SESSION_MAX_HOURS",
+    default=12,
+    minimum=1,
+    description="Sign a browser out this many hours after sign-in, however active.",
+)
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_HOURS * 60 * 60
+
+SIGN_IN_FAILURE_LIMIT = env_int(
+    "REKINDLE_SIGN_IN_FAILURE_LIMIT",
+    default=10,
+    minimum=1,
+    description="Failed sign-ins to one account before it is paused for an hour.",
+)
+AXES_FAILURE_LIMIT = SIGN_IN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(hours=1)
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_USERNAME_CALLABLE = "rekindle.web.accounts.throttling.submitted_email"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
+# Keep no record of successful sign-ins; failed ones are kept for the cool-off hour's count.
+AXES_DISABLE_ACCESS_LOG = True
+# The baseline limits failures per account; an IP limit would also lock out a whole household
+# behind one home router, so the warning that asks for one is silenced on purpose.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+EMAIL_HOST = env_str(
+    "REKINDLE_EMAIL_HOST",
+    default="",
+    description="SMTP server for password-reset emails; unset prints emails to the log.",
+)
+EMAIL_PORT = env_int(
+    "REKINDLE_EMAIL_PORT", default=587, minimum=1, description="Port of the SMTP server."
+)
+EMAIL_HOST_USER = env_str(
+    "REKINDLE_EMAIL_USER", default="", description="User name for the SMTP server."
+)
+EMAIL_HOST_PASSWORD = env_str(
+    "REKINDLE_EMAIL_PASSWORD", default="", description="Password for the SMTP server."
+)
+EMAIL_USE_TLS = env_bool(
+    "REKINDLE_EMAIL_USE_TLS",
+    default=True,
+    description="Talk to the SMTP server with STARTTLS.",
+)
+DEFAULT_FROM_EMAIL = env_str(
+    "REKINDLE_EMAIL_FROM",
+    default="Rekindle <rekindle@localhost>",
+    description="Sender address of the emails Rekindle sends.",
+)
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+
+# --- Couples and private text -----------------------------------------------------------
+
+INVITATION_LIFETIME_DAYS = env_int(
+    "REKINDLE_INVITATION_DAYS",
+    default=7,
+    minimum=1,
+    description="Days before an unused partner invitation link expires.",
+)
+FIELD_ENCRYPTION_SECRETS = env_list(
+    "REKINDLE_ENCRYPTION_SECRETS",
+    default=[],
+    description="Secrets for encrypting notes at rest, newest first; the secret key if unset.",
+)
+
 # --- Logging: everything to standard error, where gunicorn and containers expect it ---
 
 LOGGING = {
@@ -188,5 +295,7 @@ LOGGING = {
     "root": {"handlers": ["stderr"], "level": LOG_LEVEL},
     "loggers": {
         "django": {"handlers": ["stderr"], "level": LOG_LEVEL, "propagate": False},
+        # django-axes reports every routine clean-up at INFO; lock-outs are warnings.
+        "axes": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
     },
 }

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from django.urls import path
+from django.urls import include, path
 
 from rekindle.web import views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("health", views.health, name="health"),
+    path("accounts/", include("rekindle.web.accounts.urls")),
+    path("couple/", include("rekindle.web.couples.urls")),
+    path("check-ins/", include("rekindle.web.checkins.urls")),
 ]

@@ -1,0 +1,160 @@
+"""Who may see or change what. Every view asks here, and everything not allowed is "not found".
+
+The rules, in one place:
+
+- Your account, sessions, invitations and check-ins are yours. Nobody else reaches them by id.
+- Your partner is the other person in your *current* couple. Unlinking ends every view the
+  two of you had of each other at once, because every rule below asks for the current couple.
+- Your partner may see, from a check-in you wrote while you were a couple:
+  - its mood, felt connection and note, only if you chose to share that check-in;
+  - its appreciation, only once you have both written one that day.
+- Anyone else, signed in or not, sees nothing of yours.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Q
+from django.http import Http404
+
+from rekindle.web.accounts.models import SignedInSession, User
+from rekindle.web.checkins.models import CheckIn
+from rekindle.web.couples.models import Couple, Invitation
+
+# --- Couples ------------------------------------------------------------------------------
+
+
+def active_couple_of(user: User) -> Couple | None:
+    """The couple this person is in now, if any."""
+    return (
+        Couple.objects.filter(unlinked_at__isnull=True)
+        .filter(Q(first=user) | Q(second=user))
+        .select_related("first", "second")
+        .first()
+    )
+
+
+def other_member(couple: Couple, user: User) -> User:
+    return couple.second if couple.first_id == user.id else couple.first
+
+
+def partner_of(user: User) -> User | None:
+    couple = active_couple_of(user)
+    return other_member(couple, user) if couple is not None else None
+
+
+def token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def access_invitation_by_token(token: str) -> Invitation:
+    """The invitation a link points to, whatever its state; the action decides if it is open."""
+    invitation = (
+        Invitation.objects.filter(token_digest=token_digest(token))
+        .select_related("inviter")
+        .first()
+    )
+    if invitation is None:
+        raise Http404("No such invitation")
+    return invitation
+
+
+def access_own_invitation(user: User, invitation_id: int) -> Invitation:
+    invitation = Invitation.objects.filter(id=invitation_id, inviter=user).first()
+    if invitation is None:
+        raise Http404("No such invitation")
+    return invitation
+
+
+# --- Sessions -----------------------------------------------------------------------------
+
+
+def signed_in_sessions_of(user: User) -> list[SignedInSession]:
+    return list(SignedInSession.objects.filter(user=user))
+
+
+def access_signed_in_session(user: User, session_id: int) -> SignedInSession:
+    signed_in = SignedInSession.objects.filter(id=session_id, user=user).first()
+    if signed_in is None:
+        raise Http404("No such session")
+    return signed_in
+
+
+# --- Check-ins ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CheckInView:
+    """A check-in as one viewer may see it."""
+
+    check_in: CheckIn
+    is_own: bool
+    shows_details: bool  # mood, felt connection and the note
+    shows_appreciation: bool
+
+
+def appreciation_is_revealed(check_in: CheckIn, couple: Couple | None) -> bool:
+    """An appreciation shows to the partner once both of them wrote one that day, while the
+    couple it was written in still exists."""
+    if couple is None or couple.unlinked_at is not None or not check_in.appreciation:
+        return False
+    if check_in.couple_id != couple.id:
+        return False
+    partner = other_member(couple, check_in.author)
+    return (
+        CheckIn.objects.filter(author=partner, day=check_in.day, couple=couple)
+        .exclude(appreciation="")
+        .exists()
+    )
+
+
+def partner_view(check_in: CheckIn, viewer: User, couple: Couple | None) -> CheckInView | None:
+    """What ``viewer`` may see of their partner's check-in, or None when nothing at all."""
+    if couple is None or check_in.couple_id != couple.id:
+        return None
+    if check_in.author_id != other_member(couple, viewer).id:
+        return None
+    shows_details = check_in.shared_with_partner
+    shows_appreciation = appreciation_is_revealed(check_in, couple)
+    if not (shows_details or shows_appreciation):
+        return None
+    return CheckInView(check_in, False, shows_details, shows_appreciation)
+
+
+def access_check_in(user: User, check_in_id: int) -> CheckInView:
+    check_in = CheckIn.objects.filter(id=check_in_id).select_related("author").first()
+    if check_in is None:
+        raise Http404("No such check-in")
+    if check_in.author_id == user.id:
+        return CheckInView(check_in, True, True, True)
+    view = partner_view(check_in, user, active_couple_of(user))
+    if view is None:
+        raise Http404("No such check-in")
+    return view
+
+
+def own_check_in_on(user: User, day: date) -> CheckIn | None:
+    return CheckIn.objects.filter(author=user, day=day).first()
+
+
+def partner_check_in_on(user: User, day: date) -> CheckInView | None:
+    """What this person may see of their partner's check-in for ``day``."""
+    couple = active_couple_of(user)
+    if couple is None:
+        return None
+    partner = other_member(couple, user)
+    check_in = CheckIn.objects.filter(author=partner, day=day, couple=couple).first()
+    return partner_view(check_in, user, couple) if check_in is not None else None
+
+
+def own_check_ins_between(user: User, first_day: date, last_day: date) -> list[CheckIn]:
+    return list(
+        CheckIn.objects.filter(author=user, day__gte=first_day, day__lte=last_day).order_by("day")
+    )
+
+
+def own_check_in_days(user: User) -> list[date]:
+    return list(CheckIn.objects.filter(author=user).values_list("day", flat=True))

@@ -1,0 +1,291 @@
+"""Who may see and do what, page by page: alice (the owner), bob (her partner), charlie (an
+outsider) and an anonymous visitor. Anything not allowed is "not found" for people with an
+account, and the sign-in page for visitors; nothing is open unless it is listed as public."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
+
+from rekindle.web.accounts.models import SignedInSession, User
+from rekindle.web.checkins.models import CheckIn
+from rekindle.web.couples.actions import do_create_invitation
+from rekindle.web.couples.models import Couple, Invitation
+
+pytestmark = pytest.mark.django_db
+
+PRIVATE_NOTE = "Something only Alice should ever read."
+SHARED_NOTE = "A note Alice chose to share."
+ANONYMOUS = "anonymous"
+PEOPLE = ("alice", "bob", "charlie", ANONYMOUS)
+
+# The pages anyone may open without signing in. Every other route must send a visitor to the
+# sign-in page: deny by default.
+PUBLIC_ROUTES = frozenset(
+    {
+        "home",
+        "health",
+        "accounts:sign_up",
+        "accounts:sign_in",
+        "accounts:sign_out",
+        "accounts:signed_out",
+        "accounts:password_reset",
+        "accounts:password_reset_sent",
+        "accounts:password_reset_confirm",
+        "accounts:password_reset_complete",
+    }
+)
+
+
+@dataclass(frozen=True)
+class World:
+    browsers: dict[str, Client]
+    private_check_in: CheckIn
+    shared_check_in: CheckIn
+    alices_session: SignedInSession
+    alices_old_invitation: Invitation
+    charlies_link: str
+
+
+@pytest.fixture
+def world(
+    alice: User,
+    bob: User,
+    charlie: User,
+    couple: Couple,
+    alice_client: Client,
+    bob_client: Client,
+    charlie_client: Client,
+) -> World:
+    today = timezone.localdate()
+    private = CheckIn.objects.create(
+        author=alice,
+        day=today - timedelta(days=1),
+        mood=2,
+        connection=3,
+        note=PRIVATE_NOTE,
+        couple=couple,
+    )
+    shared = CheckIn.objects.create(
+        author=alice,
+        day=today,
+        mood=4,
+        connection=8,
+        note=SHARED_NOTE,
+        shared_with_partner=True,
+        couple=couple,
+    )
+    invitation = Invitation.objects.create(
+        inviter=alice, token_digest="0" * 64, expires_at=timezone.now() + timedelta(days=1)
+    )
+    _, token = do_create_invitation(charlie, timezone.now())
+    return World(
+        charlies_link=f"/couple/join/{token}",
+        browsers={
+            "alice": alice_client,
+            "bob": bob_client,
+            "charlie": charlie_client,
+            ANONYMOUS: Client(),
+        },
+        private_check_in=private,
+        shared_check_in=shared,
+        alices_session=SignedInSession.objects.get(user=alice),
+        alices_old_invitation=invitation,
+    )
+
+
+def outcome(response: object) -> str:
+    """A response summed up as a person would notice it."""
+    status = response.status_code  # type: ignore[attr-defined]
+    if status == 302:
+        location = response.headers["Location"]  # type: ignore[attr-defined]
+        return "sign in" if location.startswith("/accounts/sign-in?next=") else "redirect"
+    return str(status)
+
+
+CHECK_IN_FORM = {"mood": "3", "connection": "6", "note": "A calm evening."}
+
+# Each row: method, path (from the world), then what alice, bob, charlie and a visitor get.
+GRID = [
+    ("GET", lambda w: "/", "200", "200", "200", "200"),
+    ("GET", lambda w: "/health", "200", "200", "200", "200"),
+    ("POST", lambda w: "/check-ins/", "redirect", "redirect", "redirect", "sign in"),
+    ("GET", lambda w: "/check-ins/", "200", "200", "200", "sign in"),
+    ("GET", lambda w: "/check-ins/review", "200", "200", "200", "sign in"),
+    ("GET", lambda w: "/check-ins/review/mood.svg", "200", "200", "200", "sign in"),
+    ("GET", lambda w: f"/check-ins/{w.private_check_in.id}", "200", "404", "404", "sign in"),
+    ("GET", lambda w: f"/check-ins/{w.shared_check_in.id}", "200", "200", "404", "sign in"),
+    ("GET", lambda w: "/check-ins/999999", "404", "404", "404", "sign in"),
+    ("GET", lambda w: "/couple/", "200", "200", "200", "sign in"),
+    ("GET", lambda w: "/couple/unlink", "200", "200", "redirect", "sign in"),
+    ("POST", lambda w: "/couple/unlink", "redirect", "redirect", "redirect", "sign in"),
+    # Alice and Bob are linked already, so only Charlie gets a new link.
+    ("POST", lambda w: "/couple/invite", "redirect", "redirect", "200", "sign in"),
+    ("GET", lambda w: w.charlies_link, "200", "200", "200", "sign in"),
+    ("GET", lambda w: "/couple/join/no-such-token", "404", "404", "404", "sign in"),
+    ("GET", lambda w: "/accounts/sessions", "200", "200", "200", "sign in"),
+    (
+        "POST",
+        lambda w: f"/couple/invitations/{w.alices_old_invitation.id}/withdraw",
+        "redirect",
+        "404",
+        "404",
+        "sign in",
+    ),
+    (
+        "POST",
+        lambda w: f"/accounts/sessions/{w.alices_session.id}/sign-out",
+        "redirect",
+        "404",
+        "404",
+        "sign in",
+    ),
+    ("GET", lambda w: "/accounts/sign-up", "redirect", "redirect", "redirect", "200"),
+    ("GET", lambda w: "/accounts/sign-in", "redirect", "redirect", "redirect", "200"),
+    ("GET", lambda w: "/accounts/password-reset", "200", "200", "200", "200"),
+    ("GET", lambda w: "/accounts/signed-out", "200", "200", "200", "200"),
+    ("POST", lambda w: "/accounts/sign-out", "redirect", "redirect", "redirect", "redirect"),
+]
+
+
+@pytest.mark.parametrize(
+    ("method", "make_path", "expected"),
+    [(row[0], row[1], dict(zip(PEOPLE, row[2:], strict=True))) for row in GRID],
+    ids=[f"{row[0]} row {index}" for index, row in enumerate(GRID)],
+)
+@pytest.mark.parametrize("person", PEOPLE)
+def test_each_person_gets_what_the_privacy_rules_allow(
+    world: World, method: str, make_path: object, expected: dict[str, str], person: str
+) -> None:
+    path = make_path(world)  # type: ignore[operator]
+    browser = world.browsers[person]
+
+    form = CHECK_IN_FORM if path == "/check-ins/" else {}
+    response = browser.post(path, form) if method == "POST" else browser.get(path)
+
+    assert outcome(response) == expected[person], f"{person} {method} {path}"
+
+
+def test_bob_never_sees_alices_private_note_on_any_page(world: World) -> None:
+    bob = world.browsers["bob"]
+    paths = [
+        "/",
+        "/check-ins/",
+        "/check-ins/review",
+        "/couple/",
+        "/accounts/sessions",
+        f"/check-ins/{world.private_check_in.id}",
+        f"/check-ins/{world.shared_check_in.id}",
+    ]
+
+    pages = [bob.get(path).content.decode() for path in paths]
+
+    assert all(PRIVATE_NOTE not in page for page in pages)
+    assert any(SHARED_NOTE in page for page in pages)
+
+
+def test_charlie_sees_nothing_alice_wrote_on_any_page(world: World) -> None:
+    charlie = world.browsers["charlie"]
+    paths = ["/", "/check-ins/", "/check-ins/review", "/couple/", "/accounts/sessions"]
+
+    pages = [charlie.get(path).content.decode() for path in paths]
+
+    assert all(PRIVATE_NOTE not in page and SHARED_NOTE not in page for page in pages)
+    assert all("Alice" not in page for page in pages)
+
+
+def test_alices_own_pages_show_her_private_note(world: World) -> None:
+    page = world.browsers["alice"].get(f"/check-ins/{world.private_check_in.id}").content.decode()
+
+    assert PRIVATE_NOTE in page
+
+
+def test_a_check_in_from_before_the_couple_linked_stays_private(
+    alice: User, bob_client: Client, couple: Couple
+) -> None:
+    solo = CheckIn.objects.create(
+        author=alice,
+        day=date(2025, 1, 1),
+        mood=3,
+        connection=5,
+        note="Before Bob.",
+        shared_with_partner=True,
+        couple=None,
+    )
+
+    assert bob_client.get(f"/check-ins/{solo.id}").status_code == 404
+
+
+def all_routes() -> list[tuple[str, str]]:
+    """Every named route, with a sample path that fills each parameter."""
+    found: list[tuple[str, str]] = []
+
+    def walk(patterns: list[URLPattern | URLResolver], prefix: str, namespace: str) -> None:
+        for entry in patterns:
+            if isinstance(entry, URLResolver):
+                inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+                walk(entry.url_patterns, prefix + str(entry.pattern), inner)
+            elif entry.name:
+                route = prefix + str(entry.pattern)
+                for converter in ("<int:", "<str:", "<"):
+                    while converter in route:
+                        start = route.index(converter)
+                        end = route.index(">", start)
+                        route = (
+                            route[:start]
+                            + ("1" if converter == "<int:" else "x")
+                            + route[end + 1 :]
+                        )
+                found.append((namespace + entry.name, "/" + route))
+
+    walk(get_resolver().url_patterns, "", "")
+    return found
+
+
+def test_the_route_list_covers_the_apps() -> None:
+    names = {name for name, _ in all_routes()}
+
+    assert {"checkins:today", "couples:join", "accounts:sessions", "home"} <= names
+
+
+@pytest.mark.parametrize(("name", "path"), [r for r in all_routes() if r[0] not in PUBLIC_ROUTES])
+def test_every_private_route_sends_visitors_to_sign_in(db: None, name: str, path: str) -> None:
+    visitor = Client()
+
+    outcomes = {outcome(visitor.get(path)), outcome(visitor.post(path))}
+
+    assert "sign in" in outcomes, name
+    assert outcomes <= {"sign in", "405"}, name
+
+
+@pytest.mark.parametrize(("name", "path"), [r for r in all_routes() if r[0] not in PUBLIC_ROUTES])
+def test_every_private_form_refuses_a_post_without_its_csrf_token(
+    alice: User, couple: Couple, name: str, path: str
+) -> None:
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(alice)
+
+    response = browser.post(path)
+
+    assert response.status_code in {403, 405}, name
+    assert browser.get("/check-ins/").status_code == 200
+
+
+def test_a_check_in_posted_by_bob_is_his_own_and_never_alices(world: World) -> None:
+    world.browsers["bob"].post("/check-ins/", CHECK_IN_FORM)
+
+    bobs = CheckIn.objects.get(author__email="bob@example.org")
+    assert bobs.note == "A calm evening."
+    assert CheckIn.objects.filter(author__email="alice@example.org").count() == 2
+
+
+def test_accepting_charlies_link_does_nothing_for_people_already_linked(world: World) -> None:
+    for person in ("alice", "bob"):
+        world.browsers[person].post(world.charlies_link)
+
+    assert Couple.objects.filter(unlinked_at__isnull=True).count() == 1
