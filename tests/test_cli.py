@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import json
 import subprocess
 import sys
@@ -12,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from rekindle.cli import main
+from rekindle.demo import demo_chat_path
 
 FIXTURES = Path(__file__).parent / "ingest" / "fixtures"
 CHAT = FIXTURES / "whatsapp" / "android-dmy-24h.txt"
@@ -78,18 +80,22 @@ def test_date_order_is_honoured(tmp_path: Path) -> None:
 
 
 def test_analyze_summarises_the_chat(tmp_path: Path) -> None:
-    summary_file = tmp_path / "summary.json"
-    code, out, _ = run("analyze", str(CHAT), "--me", "Anne-Marie", "--json", str(summary_file))
+    report_file = tmp_path / "report.json"
+    code, out, _ = run("analyze", str(CHAT), "--me", "Anne-Marie", "--json", str(report_file))
     assert code == 0
     assert "14 messages" in out
     assert "Anne-Marie (me)" in out
-    summary = json.loads(summary_file.read_text())
-    people = {p["name"]: p["messages"] for p in summary["participants"]}
+    report = json.loads(report_file.read_text())
+    assert report["version"].startswith("1.")
+    people = {p["name"]: p["messages"] for p in report["participants"]}
     assert people == {"Sam 🌻": 6, "Anne-Marie": 5, "+44 7700 900123": 1}
-    assert summary["first"] == "2023-02-03T08:12:00"
-    assert summary["last"] == "2023-02-06T18:00:00"
-    assert summary["kinds"] == {"system": 2, "text": 10, "media": 1, "deleted": 1}
-    assert summary["date_order"] == "dmy"
+    assert [p["name"] for p in report["participants"] if p["is_me"]] == ["Anne-Marie"]
+    source = report["source"]
+    assert source["first"] == "2023-02-03T08:12:00"
+    assert source["last"] == "2023-02-06T18:00:00"
+    assert source["kinds"] == {"system": 2, "text": 10, "media": 1, "deleted": 1}
+    assert source["date_order"] == "dmy"
+    assert source["file"] == CHAT.name
 
 
 def test_analyze_reports_skipped_lines() -> None:
@@ -99,15 +105,64 @@ def test_analyze_reports_skipped_lines() -> None:
 
 
 def test_analyze_with_an_alias_merges_two_names(tmp_path: Path) -> None:
-    summary_file = tmp_path / "s.json"
+    report_file = tmp_path / "r.json"
     code, _, _ = run(
-        "analyze", str(CHAT), "--alias", "+44 7700 900123=Sam 🌻", "--json", str(summary_file)
+        "analyze", str(CHAT), "--alias", "+44 7700 900123=Sam 🌻", "--json", str(report_file)
     )
     assert code == 0
-    people = {
-        p["name"]: p["messages"] for p in json.loads(summary_file.read_text())["participants"]
-    }
+    people = {p["name"]: p["messages"] for p in json.loads(report_file.read_text())["participants"]}
     assert people == {"Sam 🌻": 7, "Anne-Marie": 5}
+
+
+def test_analyze_writes_the_report_as_html_markdown_and_json(tmp_path: Path) -> None:
+    html, md, js = tmp_path / "r.html", tmp_path / "r.md", tmp_path / "r.json"
+    code, out, _ = run(
+        "analyze", str(CHAT), "--html", str(html), "--md", str(md), "--json", str(js)
+    )
+    assert code == 0
+    assert f"Report written to {html}" in out
+    page = html.read_text(encoding="utf-8")
+    assert page.startswith("<!doctype html>") and "How you talk together" in page
+    assert "Not therapy." in page and "Made by an automated tool." in page
+    assert md.read_text(encoding="utf-8").startswith("# How you talk together")
+    assert json.loads(js.read_text(encoding="utf-8"))["caveats"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.html", "r.json", "r.md"]
+
+
+def test_analyze_without_quotes_writes_no_message_text(tmp_path: Path) -> None:
+    demo = str(demo_chat_path())
+
+    def written(*options: str) -> list[str]:
+        outputs = [tmp_path / "r.html", tmp_path / "r.md", tmp_path / "r.json"]
+        args = ["--html", str(outputs[0]), "--md", str(outputs[1]), "--json", str(outputs[2])]
+        assert run("analyze", demo, *args, *options)[0] == 0
+        return [path.read_text(encoding="utf-8") for path in outputs]
+
+    quoted = json.loads(written()[2])
+    examples = [e["text"] for f in quoted["findings"] for e in f["examples"]]
+    assert len(examples) >= 4  # by default the report quotes messages
+    for content in written("--no-quotes"):
+        for text in examples:
+            assert text not in content and html.escape(text) not in content, text
+
+
+def test_analyze_reads_only_the_period_asked_for(tmp_path: Path) -> None:
+    report_file = tmp_path / "r.json"
+    code, _, _ = run(
+        "analyze",
+        str(CHAT),
+        "--since",
+        "2023-02-04",
+        "--until",
+        "2023-02-05",
+        "--json",
+        str(report_file),
+    )
+    assert code == 0
+    source = json.loads(report_file.read_text())["source"]
+    assert source["since"] == "2023-02-04" and source["until"] == "2023-02-05"
+    assert source["first"] >= "2023-02-04" and source["last"] < "2023-02-06"
+    assert 0 < source["messages"] < 14
 
 
 @pytest.mark.parametrize(
@@ -119,6 +174,10 @@ def test_analyze_with_an_alias_merges_two_names(tmp_path: Path) -> None:
         (["messages", str(CHAT), "--out", "/no/such/folder/x.jsonl"], "does not exist"),
         (["analyze", str(CHAT), "--alias", "no-equals-sign"], "should look like"),
         (["messages", str(CHAT), "--column", "colour=Red"], "--column"),
+        (["analyze", str(CHAT), "--since", "2023-02-30"], "--since '2023-02-30' is not a date"),
+        (["analyze", str(CHAT), "--until", "yesterday"], "write it as YYYY-MM-DD"),
+        (["analyze", str(CHAT), "--since", "2023-03-01", "--until", "2023-02-01"], "comes before"),
+        (["analyze", str(CHAT), "--html", "/no/such/folder/r.html"], "does not exist"),
     ],
 )
 def test_errors_are_one_line_with_exit_status_2(args: list[str], wanted: str) -> None:

@@ -15,6 +15,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
@@ -28,7 +29,7 @@ from rekindle.errors import RekindleError
 from rekindle.ingest import ParticipantMap, ParticipantMapper, format_names, list_chats, open_export
 from rekindle.ingest.base import DATE_ORDERS
 from rekindle.ingest.records import FIELDS, message_record
-from rekindle.ingest.summary import ChatSummary, summarize
+from rekindle.ingest.summary import ChatSummary
 
 # Exports larger than this get a progress display while they are read.
 PROGRESS_BYTES = 5 * 1024 * 1024
@@ -171,15 +172,44 @@ def _write_csv(handle: IO[str], records: Iterator[dict[str, Any]]) -> None:
         writer.writerow(record)
 
 
+def _day(flag: str, value: str | None) -> date | None:
+    """An ISO date given to ``flag``, or a one-line error."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail(f"{flag} {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-01-31")
+
+
 @main.command()
 @_export_options
 @_people_options
 @click.option(
+    "--html",
+    "html_out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the report as one self-contained HTML page (opens offline, prints well).",
+)
+@click.option(
+    "--md",
+    "md_out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the report as Markdown.",
+)
+@click.option(
     "--json",
     "json_out",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Also write the summary as JSON to this file.",
+    help="Write the full report as JSON (the published, versioned schema).",
 )
+@click.option(
+    "--no-quotes",
+    is_flag=True,
+    help="Leave every message's text out of the report: figures only.",
+)
+@click.option("--since", metavar="DATE", help="Read only messages from this date (YYYY-MM-DD).")
+@click.option("--until", metavar="DATE", help="Read only messages up to this date (YYYY-MM-DD).")
 def analyze(
     file: Path,
     fmt: str | None,
@@ -189,33 +219,57 @@ def analyze(
     me: str | None,
     aliases: tuple[str, ...],
     people: tuple[str, ...],
+    html_out: Path | None,
+    md_out: Path | None,
     json_out: Path | None,
+    no_quotes: bool,
+    since: str | None,
+    until: str | None,
 ) -> None:
-    """Summarise an export: who wrote how much, the date range, message kinds, skipped lines."""
+    """Analyse an export: print a summary, and write the report (--html, --md, --json).
+
+    The report shows each pattern research links with how relationships go, each person's
+    figures, examples from the chat, what it means, the evidence, and what to try.
+    """
+    from rekindle.report import render_html, render_json, render_markdown
+    from rekindle.report.analysis import analyze_export
+
+    start, end = _day("--since", since), _day("--until", until)
+    if start and end and end < start:
+        fail(f"--until {until} comes before --since {since}")
+    renderers = [(html_out, render_html), (md_out, render_markdown), (json_out, render_json)]
+    outputs = [(path, render) for path, render in renderers if path is not None]
+    for path, _ in outputs:
+        if not path.parent.is_dir():
+            fail(f"{path}: the folder {path.parent} does not exist")
     with _guard():
         export = open_export(
             file, format=fmt, date_order=date_order, chat=chat, columns=_columns(columns)
         )
         mapping = ParticipantMap(me, ParticipantMap.parse_aliases(aliases), people)
         size = sum(part.size for part in export.source.parts)
-        console = Console(stderr=True)
+        options: dict[str, Any] = {"since": start, "until": end, "quotes": not no_quotes}
         if size >= PROGRESS_BYTES:
             with Progress(
                 SpinnerColumn(),
-                TextColumn("Reading {task.description}: {task.completed:,} messages"),
+                TextColumn("Analysing {task.description}: {task.completed:,} messages"),
                 TimeElapsedColumn(),
-                console=console,
+                console=Console(stderr=True),
                 transient=True,
             ) as bar:
                 task = bar.add_task(file.name, total=None)
-                summary = summarize(export, mapping, lambda n: bar.update(task, completed=n))
+                analysis = analyze_export(
+                    export, mapping, progress=lambda n: bar.update(task, completed=n), **options
+                )
         else:
-            summary = summarize(export, mapping)
-        if json_out is not None:
-            with _atomic_output(json_out) as handle:
-                json.dump(summary.to_dict(), handle, ensure_ascii=False, indent=2)
-                handle.write("\n")
-    _print_summary(summary)
+            analysis = analyze_export(export, mapping, **options)
+        pages = [(path, render(analysis.report)) for path, render in outputs]
+        for path, text in pages:
+            with _atomic_output(path) as handle:
+                handle.write(text)
+    _print_summary(analysis.summary)
+    for path, _ in pages:
+        click.echo(f"Report written to {path}")
 
 
 def _print_summary(summary: ChatSummary) -> None:
@@ -293,6 +347,21 @@ def cues(source: str) -> None:
     dumps = json.JSONEncoder(ensure_ascii=False).encode
     for text, found in analyze_texts(_input_lines(source)):
         click.echo(dumps(cues_record(text, found)))
+
+
+@main.command()
+@click.argument("source", default="-", metavar="[FILE|-]")
+def screen(source: str) -> None:
+    """Screen each line of text for crisis and abuse (one text per line; stdin by default).
+
+    Prints one JSON object per input line with ``level`` (none, concern or crisis),
+    ``abuse`` (true or false), ``categories`` and ``evidence``.
+    """
+    from rekindle.safety import screen as screen_text
+
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    for line in _input_lines(source):
+        click.echo(dumps(screen_text(line).to_dict()))
 
 
 @contextmanager

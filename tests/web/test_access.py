@@ -13,9 +13,12 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from rekindle.web.accounts.models import SignedInSession, User
+from rekindle.web.calendar.actions import do_create_calendar_feed
 from rekindle.web.checkins.models import CheckIn
 from rekindle.web.couples.actions import do_create_invitation
 from rekindle.web.couples.models import Couple, Invitation
+from rekindle.web.habits.models import Habit, HabitTick
+from rekindle.web.progress.models import ProgressEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +41,9 @@ PUBLIC_ROUTES = frozenset(
         "accounts:password_reset_sent",
         "accounts:password_reset_confirm",
         "accounts:password_reset_complete",
+        # A phone fetches the calendar feed without signing in; its secret address is the key.
+        "calendar:feed",
+        "data:deleted",
     }
 )
 
@@ -50,6 +56,11 @@ class World:
     alices_session: SignedInSession
     alices_old_invitation: Invitation
     charlies_link: str
+    private_habit: Habit
+    shared_habit: Habit
+    alices_entry: ProgressEntry
+    charlies_entry: ProgressEntry
+    alices_feed_token: str
 
 
 @pytest.fixture
@@ -84,7 +95,21 @@ def world(
         inviter=alice, token_digest="0" * 64, expires_at=timezone.now() + timedelta(days=1)
     )
     _, token = do_create_invitation(charlie, timezone.now())
+    private_habit = Habit.objects.create(owner=alice, intervention_id="answer-the-bid")
+    HabitTick.objects.create(habit=private_habit, day=today)
+    shared_habit = Habit.objects.create(
+        owner=alice, intervention_id="specific-thanks", shared_in=couple
+    )
     return World(
+        private_habit=private_habit,
+        shared_habit=shared_habit,
+        alices_entry=ProgressEntry.objects.create(
+            author=alice, couple=couple, kind="win", text="We laughed at dinner.", day=today
+        ),
+        charlies_entry=ProgressEntry.objects.create(
+            author=charlie, kind="challenge", text="Charlie's own note.", day=today
+        ),
+        alices_feed_token=do_create_calendar_feed(alice, timezone.now()),
         charlies_link=f"/couple/join/{token}",
         browsers={
             "alice": alice_client,
@@ -109,6 +134,11 @@ def outcome(response: object) -> str:
 
 
 CHECK_IN_FORM = {"mood": "3", "connection": "6", "note": "A calm evening."}
+FORMS = {
+    "/check-ins/": CHECK_IN_FORM,
+    "/progress/": {"kind": "win", "text": "A slow Sunday breakfast."},
+    "/my-data/delete": {"password": "not the password"},
+}
 
 # Each row: method, path (from the world), then what alice, bob, charlie and a visitor get.
 GRID = [
@@ -145,6 +175,46 @@ GRID = [
         "404",
         "sign in",
     ),
+    ("GET", lambda w: "/habits/", "200", "200", "200", "sign in"),
+    ("POST", lambda w: "/habits/choose", "redirect", "redirect", "redirect", "sign in"),
+    ("GET", lambda w: f"/habits/{w.private_habit.id}", "200", "404", "404", "sign in"),
+    ("GET", lambda w: f"/habits/{w.shared_habit.id}", "200", "200", "404", "sign in"),
+    ("GET", lambda w: "/habits/999999", "404", "404", "404", "sign in"),
+    ("POST", lambda w: f"/habits/{w.private_habit.id}/tick", "redirect", "404", "404", "sign in"),
+    # Bob sees the habit Alice shares, but it stays hers to tick, change or set aside.
+    ("POST", lambda w: f"/habits/{w.shared_habit.id}/tick", "redirect", "404", "404", "sign in"),
+    (
+        "POST",
+        lambda w: f"/habits/{w.shared_habit.id}/settings",
+        "redirect",
+        "404",
+        "404",
+        "sign in",
+    ),
+    ("POST", lambda w: f"/habits/{w.shared_habit.id}/stop", "redirect", "404", "404", "sign in"),
+    ("GET", lambda w: "/progress/", "200", "200", "200", "sign in"),
+    ("POST", lambda w: "/progress/", "redirect", "redirect", "redirect", "sign in"),
+    ("GET", lambda w: f"/progress/{w.alices_entry.id}", "200", "200", "404", "sign in"),
+    ("GET", lambda w: f"/progress/{w.charlies_entry.id}", "404", "404", "200", "sign in"),
+    (
+        "POST",
+        lambda w: f"/progress/{w.alices_entry.id}/delete",
+        "redirect",
+        "404",
+        "404",
+        "sign in",
+    ),
+    ("GET", lambda w: "/calendar/", "200", "200", "200", "sign in"),
+    ("POST", lambda w: "/calendar/new-address", "200", "200", "200", "sign in"),
+    ("POST", lambda w: "/calendar/revoke", "redirect", "redirect", "redirect", "sign in"),
+    ("GET", lambda w: f"/calendar/feed/{w.alices_feed_token}.ics", "200", "200", "200", "200"),
+    ("GET", lambda w: "/calendar/feed/not-the-token.ics", "404", "404", "404", "404"),
+    ("GET", lambda w: "/my-data/", "200", "200", "200", "sign in"),
+    ("GET", lambda w: "/my-data/export.json", "200", "200", "200", "sign in"),
+    ("GET", lambda w: "/my-data/delete", "200", "200", "200", "sign in"),
+    # Without the right password, nothing is deleted and the form says why.
+    ("POST", lambda w: "/my-data/delete", "200", "200", "200", "sign in"),
+    ("GET", lambda w: "/my-data/deleted", "200", "200", "200", "200"),
     ("GET", lambda w: "/accounts/sign-up", "redirect", "redirect", "redirect", "200"),
     ("GET", lambda w: "/accounts/sign-in", "redirect", "redirect", "redirect", "200"),
     ("GET", lambda w: "/accounts/password-reset", "200", "200", "200", "200"),
@@ -165,7 +235,7 @@ def test_each_person_gets_what_the_privacy_rules_allow(
     path = make_path(world)  # type: ignore[operator]
     browser = world.browsers[person]
 
-    form = CHECK_IN_FORM if path == "/check-ins/" else {}
+    form = FORMS.get(path, {})
     response = browser.post(path, form) if method == "POST" else browser.get(path)
 
     assert outcome(response) == expected[person], f"{person} {method} {path}"
@@ -179,6 +249,9 @@ def test_bob_never_sees_alices_private_note_on_any_page(world: World) -> None:
         "/check-ins/review",
         "/couple/",
         "/accounts/sessions",
+        "/habits/",
+        "/progress/",
+        "/my-data/export.json",
         f"/check-ins/{world.private_check_in.id}",
         f"/check-ins/{world.shared_check_in.id}",
     ]
@@ -191,7 +264,16 @@ def test_bob_never_sees_alices_private_note_on_any_page(world: World) -> None:
 
 def test_charlie_sees_nothing_alice_wrote_on_any_page(world: World) -> None:
     charlie = world.browsers["charlie"]
-    paths = ["/", "/check-ins/", "/check-ins/review", "/couple/", "/accounts/sessions"]
+    paths = [
+        "/",
+        "/check-ins/",
+        "/check-ins/review",
+        "/couple/",
+        "/accounts/sessions",
+        "/habits/",
+        "/progress/",
+        "/my-data/export.json",
+    ]
 
     pages = [charlie.get(path).content.decode() for path in paths]
 

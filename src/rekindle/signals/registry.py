@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rekindle.signals.base import Detector
+from rekindle.signals.emotion_cues import EmotionCues
 from rekindle.signals.function_words import FunctionWords
 from rekindle.signals.lexicon import lexicon_detectors
+from rekindle.signals.safety_cues import SafetyCues
 from rekindle.signals.sentiment_cues import SentimentCues
 
 
@@ -18,7 +20,9 @@ def default_detectors(language: str = "en") -> list[Detector]:
     """Every detector Rekindle runs on a message, for ``language``."""
     detectors: list[Detector] = [
         SentimentCues(),
+        EmotionCues(),
         *lexicon_detectors(language),
+        SafetyCues(language),
         FunctionWords(language),
     ]
     return ordered(detectors)

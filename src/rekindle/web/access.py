@@ -8,6 +8,13 @@ The rules, in one place:
 - Your partner may see, from a check-in you wrote while you were a couple:
   - its mood, felt connection and note, only if you chose to share that check-in;
   - its appreciation, only once you have both written one that day.
+- Your habits and their ticks are yours. If you share a habit, the partner you shared it
+  with sees it (its title, streak and ticks, never a way to tick it) while you are a couple.
+- The progress log is shared: an entry written while you were a couple is seen by both of
+  you while that couple lasts. After unlinking, each of you keeps the entries you wrote.
+  Only the writer may delete an entry.
+- Your calendar feed is reached only through its secret address, which shows your own
+  habits and nobody else's.
 - Anyone else, signed in or not, sees nothing of yours.
 """
 
@@ -21,8 +28,11 @@ from django.db.models import Q
 from django.http import Http404
 
 from rekindle.web.accounts.models import SignedInSession, User
+from rekindle.web.calendar.models import CalendarFeed
 from rekindle.web.checkins.models import CheckIn
 from rekindle.web.couples.models import Couple, Invitation
+from rekindle.web.habits.models import Habit
+from rekindle.web.progress.models import ProgressEntry
 
 # --- Couples ------------------------------------------------------------------------------
 
@@ -158,3 +168,100 @@ def own_check_ins_between(user: User, first_day: date, last_day: date) -> list[C
 
 def own_check_in_days(user: User) -> list[date]:
     return list(CheckIn.objects.filter(author=user).values_list("day", flat=True))
+
+
+# --- Habits -------------------------------------------------------------------------------
+
+
+def own_habits(user: User) -> list[Habit]:
+    return list(Habit.objects.filter(owner=user).prefetch_related("ticks"))
+
+
+def partner_shared_habits(user: User) -> list[Habit]:
+    """The active habits the current partner chose to share in this couple."""
+    couple = active_couple_of(user)
+    if couple is None:
+        return []
+    return list(
+        Habit.objects.filter(
+            owner=other_member(couple, user), shared_in=couple, stopped_at__isnull=True
+        ).prefetch_related("ticks")
+    )
+
+
+def access_own_habit(user: User, habit_id: int) -> Habit:
+    """A habit this person may change: only their own."""
+    habit = Habit.objects.filter(id=habit_id, owner=user).first()
+    if habit is None:
+        raise Http404("No such habit")
+    return habit
+
+
+def access_habit(user: User, habit_id: int) -> Habit:
+    """A habit this person may look at: their own, or one their partner shared with them."""
+    habit = Habit.objects.filter(id=habit_id).select_related("owner").first()
+    if habit is None:
+        raise Http404("No such habit")
+    if habit.owner_id == user.id:
+        return habit
+    couple = active_couple_of(user)
+    if (
+        couple is None
+        or habit.shared_in_id != couple.id
+        or habit.owner_id != other_member(couple, user).id
+        or habit.stopped_at is not None
+    ):
+        raise Http404("No such habit")
+    return habit
+
+
+# --- The progress log ---------------------------------------------------------------------
+
+
+def _visible_progress(user: User) -> Q:
+    couple = active_couple_of(user)
+    own = Q(author=user)
+    return own | Q(couple=couple) if couple is not None else own
+
+
+def progress_log_of(user: User) -> list[ProgressEntry]:
+    """What this person sees in the log: everything they wrote, and what their partner wrote
+    in the couple they are in now."""
+    return list(ProgressEntry.objects.filter(_visible_progress(user)).select_related("author"))
+
+
+def access_progress_entry(user: User, entry_id: int) -> ProgressEntry:
+    entry = (
+        ProgressEntry.objects.filter(_visible_progress(user), id=entry_id)
+        .select_related("author")
+        .first()
+    )
+    if entry is None:
+        raise Http404("No such entry")
+    return entry
+
+
+def access_own_progress_entry(user: User, entry_id: int) -> ProgressEntry:
+    entry = ProgressEntry.objects.filter(id=entry_id, author=user).first()
+    if entry is None:
+        raise Http404("No such entry")
+    return entry
+
+
+# --- The calendar feed --------------------------------------------------------------------
+
+
+def calendar_feed_of(user: User) -> CalendarFeed | None:
+    return CalendarFeed.objects.filter(owner=user).first()
+
+
+def access_calendar_feed_by_token(token: str) -> CalendarFeed:
+    """The feed a secret address points to; a wrong or revoked token is simply not found."""
+    feed = (
+        CalendarFeed.objects.filter(token_digest=token_digest(token))
+        .select_related("owner")
+        .first()
+    )
+    if feed is None:
+        raise Http404("No such feed")
+    return feed

@@ -89,6 +89,10 @@ INSTALLED_APPS = [
     "rekindle.web.accounts",
     "rekindle.web.couples",
     "rekindle.web.checkins",
+    "rekindle.web.habits",
+    "rekindle.web.progress",
+    "rekindle.web.calendar",
+    "rekindle.web.data",
 ]
 
 MIDDLEWARE = [

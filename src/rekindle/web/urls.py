@@ -12,4 +12,8 @@ urlpatterns = [
     path("accounts/", include("rekindle.web.accounts.urls")),
     path("couple/", include("rekindle.web.couples.urls")),
     path("check-ins/", include("rekindle.web.checkins.urls")),
+    path("habits/", include("rekindle.web.habits.urls")),
+    path("progress/", include("rekindle.web.progress.urls")),
+    path("calendar/", include("rekindle.web.calendar.urls")),
+    path("my-data/", include("rekindle.web.data.urls")),
 ]
