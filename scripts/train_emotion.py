@@ -140,7 +140,9 @@ def fit(x: Any, y: Labels, setting: Setting, jobs: int) -> tuple[Floats, Floats]
         model.fit(x, y[:, j])
         return model.coef_[0], float(model.intercept_[0])
 
-    fitted = Parallel(n_jobs=jobs, prefer="threads")(delayed(one)(j) for j in range(len(LABELS)))
+    # Processes, not threads: liblinear draws from one C-level random state, which threads
+    # would share, making the weights depend on timing.
+    fitted = Parallel(n_jobs=jobs)(delayed(one)(j) for j in range(len(LABELS)))
     weights = np.stack([w for w, _ in fitted], axis=1)
     bias = np.array([b for _, b in fitted])
     return weights, bias

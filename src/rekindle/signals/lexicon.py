@@ -127,19 +127,47 @@ class Hit:
 Scan = tuple[tuple[Hit, ...], ...]  # the hits of every lexicon of a set, by position
 
 
-@dataclass(frozen=True)
 class _Entry:
     """What is filed under some starting letters.
 
-    ``any`` says quickly whether anything filed here matches at a position. ``each`` then
-    says, in one call, which lexicons match there (one capturing lookahead per lexicon, in
-    the order of ``lexicons``); a lexicon with several groups filed here tells them apart with
-    one regex per group.
+    ``each`` says, in one call, which lexicons match at a position (one capturing lookahead
+    per lexicon, in the order of ``lexicons``); a lexicon with several groups filed here
+    tells them apart with one regex per group (:meth:`group_pattern`).
+
+    Compiling every entry up front costs seconds, and most messages touch few of them, so
+    each regex is compiled the first time it is needed and then kept.
     """
 
-    any: re.Pattern[str]
-    each: re.Pattern[str]
-    lexicons: tuple[tuple[int, tuple[tuple[int, re.Pattern[str]], ...]], ...]
+    __slots__ = ("_each", "_group_patterns", "lexicons", "sources")
+
+    def __init__(self, by_lexicon: Mapping[int, Mapping[int, list[str]]]) -> None:
+        self.sources = {
+            lexicon: {group: list(sources) for group, sources in sorted(by_group.items())}
+            for lexicon, by_group in sorted(by_lexicon.items())
+        }
+        self.lexicons = tuple(
+            (lexicon, tuple(by_group)) for lexicon, by_group in self.sources.items()
+        )
+        self._each: re.Pattern[str] | None = None
+        self._group_patterns: dict[tuple[int, int], re.Pattern[str]] = {}
+
+    @property
+    def each(self) -> re.Pattern[str]:
+        if self._each is None:
+            lookaheads = [
+                f"(?:(?=({join([s for g in by_group.values() for s in g])})))?"
+                for by_group in self.sources.values()
+            ]
+            self._each = re.compile("".join(lookaheads))
+        return self._each
+
+    def group_pattern(self, lexicon: int, group: int) -> re.Pattern[str]:
+        """The regex of one group of one lexicon filed here."""
+        pattern = self._group_patterns.get((lexicon, group))
+        if pattern is None:
+            pattern = re.compile(join(self.sources[lexicon][group]))
+            self._group_patterns[(lexicon, group)] = pattern
+        return pattern
 
 
 class LexiconSet:
@@ -221,19 +249,22 @@ class LexiconSet:
             start = start_match.start()
             for key in (folded[start], folded[start : start + 2]):
                 entry = index.get(key)
-                if entry is None or entry.any.match(folded, start) is None:
+                if entry is None:
                     continue
                 each = entry.each.match(folded, start)
-                assert each is not None  # every lookahead is optional
+                # Every lookahead is optional, so ``each`` always matches; when none of
+                # them took part, nothing filed here starts at this place.
+                if each is None or each.lastindex is None:
+                    continue
                 for (lexicon, groups), (_, end) in zip(entry.lexicons, each.regs[1:], strict=True):
                     if end == -1:
                         continue
                     places = found.setdefault(lexicon, [])
                     if len(groups) == 1:
-                        places.append((start, groups[0][0], end))
+                        places.append((start, groups[0], end))
                         continue
-                    for group, pattern in groups:
-                        match = pattern.match(folded, start)
+                    for group in groups:
+                        match = entry.group_pattern(lexicon, group).match(folded, start)
                         if match is not None:
                             places.append((start, group, match.end()))
         for lexicon, group, pattern in self._unkeyed:
@@ -474,29 +505,10 @@ def _build_index(
                 filed.setdefault(key, {}).setdefault(i, {}).setdefault(group.index, []).append(
                     regex
                 )
-    index = {key: _entry(by_lexicon) for key, by_lexicon in filed.items()}
+    index = {key: _Entry(by_lexicon) for key, by_lexicon in filed.items()}
     symbols = sorted({key[0] for key in filed if not re.match(r"[\w']", key[0])})
     starts = WORD_START + ("|[" + "".join(re.escape(s) for s in symbols) + "]" if symbols else "")
     return index, re.compile(starts)
-
-
-def _entry(by_lexicon: Mapping[int, Mapping[int, list[str]]]) -> _Entry:
-    lexicons = []
-    lookaheads = []
-    everything: list[str] = []
-    for lexicon, by_group in sorted(by_lexicon.items()):
-        sources = [s for group_sources in by_group.values() for s in group_sources]
-        everything += sources
-        lookaheads.append(f"(?:(?=({join(sources)})))?")
-        groups = tuple(
-            (group, re.compile(join(group_sources)) if len(by_group) > 1 else _NEVER)
-            for group, group_sources in sorted(by_group.items())
-        )
-        lexicons.append((lexicon, groups))
-    return _Entry(re.compile(join(everything)), re.compile("".join(lookaheads)), tuple(lexicons))
-
-
-_NEVER = re.compile(r"(?!)")  # a lexicon's only group at a key needs no regex of its own
 
 
 def _dependency_order(lexicons: Sequence[Lexicon], position: Mapping[str, int]) -> list[int]:
