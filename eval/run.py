@@ -52,17 +52,18 @@ def cue_table(folder: Path = HERE / "cues") -> tuple[str, list[str]]:
     return "\n".join(rows), misses
 
 
-def safety_table() -> tuple[str, list[str]]:
-    from safety_scores import score_safety
+def safety_table(heldout: bool = False) -> tuple[str, list[str]]:
+    from safety_scores import SAFETY, score_safety
 
-    scores = score_safety()
+    scores = score_safety(SAFETY / "heldout" if heldout else SAFETY)
+    label = "held-out safety " if heldout else ""
     misses = []
     if scores["crisis_recall"] < TARGETS["crisis_recall"]:
-        misses.append(f"crisis recall {scores['crisis_recall']:.3f}")
+        misses.append(f"{label}crisis recall {scores['crisis_recall']:.3f}")
     if scores["abuse_recall"] < TARGETS["abuse_recall"]:
-        misses.append(f"abuse recall {scores['abuse_recall']:.3f}")
+        misses.append(f"{label}abuse recall {scores['abuse_recall']:.3f}")
     if scores["false_alarm_rate"] > TARGETS["false_alarms"]:
-        misses.append(f"false alarms {scores['false_alarm_rate']:.3f}")
+        misses.append(f"{label}false alarms {scores['false_alarm_rate']:.3f}")
     rows = [
         "| measure | value | target | examples |",
         "|---|---:|---:|---:|",
@@ -134,6 +135,7 @@ def main() -> None:
         "cues": cue_table,
         "heldout": lambda: cue_table(HERE / "cues" / "heldout"),
         "safety": safety_table,
+        "safety-heldout": lambda: safety_table(heldout=True),
         "emotions": emotion_table,
     }
     for name, build in builds.items():
