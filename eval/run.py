@@ -79,6 +79,7 @@ def emotion_table() -> tuple[str, list[str]]:
     if not GOEMOTIONS_DEV.is_file():
         return "(GoEmotions dev.tsv not found: skipped)", []
     import numpy as np
+
     from rekindle.signals.emotion import EKMAN, EKMAN_LABELS, LABELS, EmotionModel
 
     texts, gold = [], []
