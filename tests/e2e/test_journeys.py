@@ -1,0 +1,196 @@
+"""The journeys people take through the web app, in a real browser, on a phone and a desktop.
+
+- J2: sign up (18+, the AI disclosure), invite the partner by link, the partner joins.
+- J4: the daily check-in, the appreciation revealed only once both have written one, a habit
+  ticked.
+- J9: export all of my data, then delete all of it.
+
+Everything is done with the keyboard-reachable controls a person would use, found by their
+labels, so a missing label fails the test.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import Person
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PASSWORD = "a long and quiet river at dawn"
+
+
+def sign_up(person: Person, name: str, email: str) -> None:
+    page = person.page
+    page.goto("/accounts/sign-up")
+    page.get_by_label("Your first name").fill(name)
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_label("The same password again").fill(PASSWORD)
+    page.get_by_label("I am 18 or older.").check()
+    page.get_by_label("I understand that Rekindle is an AI coach").check()
+    person.shot("sign-up")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Create my account").click()
+    expect(page.get_by_role("button", name="Create my account")).to_have_count(0)
+
+
+def link_couple(alice: Person, bob: Person) -> None:
+    alice.page.goto("/couple/")
+    with alice.page.expect_navigation():
+        alice.page.get_by_role("button", name="Create an invitation link").click()
+    link = alice.page.locator(".link-box").inner_text().strip()
+    alice.shot("invitation")
+    bob.page.goto(link)
+    bob.shot("join")
+    with bob.page.expect_navigation():
+        bob.page.get_by_role("button", name="Accept and link our accounts").click()
+    bob.page.goto("/couple/")
+    expect(bob.page.locator("main")).to_contain_text("Alice")
+    alice.page.goto("/couple/")
+    expect(alice.page.locator("main")).to_contain_text("Bob")
+
+
+def check_in(person: Person, appreciation: str, note: str) -> None:
+    page = person.page
+    page.goto("/check-ins/")
+    page.get_by_label("4 · good").check()
+    page.get_by_label("How connected do you feel").fill("7")
+    page.get_by_label("A note for yourself").fill(note)
+    if appreciation:
+        page.get_by_label("Something you appreciated").fill(appreciation)
+    person.shot("check-in")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save my check-in").click()
+    page.goto("/check-ins/")
+    expect(page.get_by_role("button", name="Update my check-in")).to_be_visible()
+
+
+def test_couple_onboarding(open_browser: Callable[[str], Person]) -> None:
+    alice, bob = open_browser("alice"), open_browser("bob")
+    alice.page.goto("/accounts/sign-up")
+    # The sign-up refuses to go on without the 18+ confirmation and the AI disclosure.
+    alice.page.get_by_label("Your first name").fill("Alice")
+    alice.page.get_by_label("Email").fill("alice@example.org")
+    alice.page.get_by_label("Password", exact=True).fill(PASSWORD)
+    alice.page.get_by_label("The same password again").fill(PASSWORD)
+    with alice.page.expect_navigation():
+        alice.page.get_by_role("button", name="Create my account").click()
+    expect(alice.page.locator("main")).to_contain_text("18 or older")
+    alice.shot("sign-up-refused")
+    sign_up(alice, "Alice", "alice@example.org")
+    sign_up(bob, "Bob", "bob@example.org")
+    link_couple(alice, bob)
+    alice.shot("linked")
+    bob.shot("linked")
+
+
+def test_daily_rhythm(open_browser: Callable[[str], Person]) -> None:
+    alice, bob = open_browser("alice"), open_browser("bob")
+    sign_up(alice, "Alice", "alice@example.org")
+    sign_up(bob, "Bob", "bob@example.org")
+    link_couple(alice, bob)
+
+    check_in(alice, "the tea you left by my desk", "a secret worry about work")
+    # Bob has not written one yet: alice's appreciation stays hidden from him.
+    bob.page.goto("/check-ins/")
+    expect(bob.page.locator("body")).not_to_contain_text("the tea you left by my desk")
+    check_in(bob, "how you laughed at dinner", "")
+    bob.page.goto("/check-ins/")
+    expect(bob.page.locator("body")).to_contain_text("the tea you left by my desk")
+    expect(bob.page.locator("body")).not_to_contain_text("a secret worry about work")
+    bob.shot("appreciation-revealed")
+    alice.page.goto("/check-ins/")
+    expect(alice.page.locator("body")).to_contain_text("how you laughed at dinner")
+
+    # A habit from the library, ticked for today.
+    page = alice.page
+    page.goto("/habits/")
+    page.locator("input[name=intervention_id]").first.check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Add this habit").click()
+    page.goto("/habits/")
+    with page.expect_navigation():
+        page.get_by_role("button", name="I did it today").first.click()
+    page.goto("/habits/")
+    expect(page.get_by_role("button", name="Take off today’s tick").first).to_be_visible()
+    alice.shot("habit-ticked")
+    page.goto("/check-ins/review")
+    chart = page.get_by_role("img", name=re.compile("Line chart of your mood"))
+    expect(chart).to_be_visible()
+    assert chart.evaluate("image => image.complete && image.naturalWidth > 0")
+    alice.shot("weekly-review")
+
+
+def test_data_rights(open_browser: Callable[[str], Person]) -> None:
+    alice, bob = open_browser("alice"), open_browser("bob")
+    sign_up(alice, "Alice", "alice@example.org")
+    sign_up(bob, "Bob", "bob@example.org")
+    link_couple(alice, bob)
+    check_in(alice, "", "only mine to read")
+    check_in(bob, "", "bob keeps this to himself")
+
+    page = alice.page
+    page.goto("/my-data/")
+    alice.shot("my-data")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download my data").click()
+    exported = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    text = json.dumps(exported)
+    assert "only mine to read" in text
+    assert "bob keeps this to himself" not in text
+
+    page.goto("/my-data/delete")
+    page.get_by_label("Your password").fill(PASSWORD)
+    alice.shot("delete")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Delete my account and all my data").click()
+    page.goto("/accounts/sign-in")
+    page.get_by_label("Email").fill("alice@example.org")
+    page.get_by_label("Password").fill(PASSWORD)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("button", name="Sign in")).to_be_visible()
+    alice.shot("gone")
+    # Bob is unlinked and keeps his own check-in.
+    bob.page.goto("/check-ins/")
+    expect(bob.page.locator("body")).not_to_contain_text("Alice")
+    bob.shot("after-partner-left")
+
+
+def test_every_page_is_usable_from_the_keyboard(open_browser: Callable[[str], Person]) -> None:
+    """Sign up and save a check-in using only Tab, Space and Enter."""
+    alice = open_browser("alice")
+    page = alice.page
+    page.goto("/accounts/sign-up")
+    page.get_by_label("Your first name").focus()
+    page.keyboard.type("Alice")
+    page.keyboard.press("Tab")
+    page.keyboard.type("alice@example.org")
+    page.keyboard.press("Tab")
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Tab")
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    expect(page.get_by_role("button", name="Create my account")).to_have_count(0)
+    page.goto("/check-ins/")
+    page.get_by_label("3 · okay").focus()
+    page.keyboard.press("Space")
+    page.get_by_label("How connected do you feel").focus()
+    page.keyboard.type("6")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.goto("/check-ins/")
+    expect(page.get_by_role("button", name="Update my check-in")).to_be_visible()
+    alice.shot("keyboard")
