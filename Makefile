@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml requirements/dev.txt
 install: $(STAMP)
 
 run: install
-	$(BIN)/python -m rekindle.web serve --host $(HOST) --port $(PORT)
+	$(BIN)/python -m rekindle.web serve --demo --host $(HOST) --port $(PORT)
 
 test: install
 	$(BIN)/python -m pytest

@@ -40,15 +40,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.skip(reason="; ".join(reasons)))
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    assert sync_playwright is not None
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM))
-        yield launched
-        launched.close()
-
-
 @pytest.fixture(params=sorted(WIDTHS))
 def width(request: pytest.FixtureRequest) -> str:
     return str(request.param)

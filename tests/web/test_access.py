@@ -13,12 +13,14 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from rekindle.web.accounts.models import SignedInSession, User
+from rekindle.web.analyses.models import Analysis
 from rekindle.web.calendar.actions import do_create_calendar_feed
 from rekindle.web.checkins.models import CheckIn
 from rekindle.web.couples.actions import do_create_invitation
 from rekindle.web.couples.models import Couple, Invitation
 from rekindle.web.habits.models import Habit, HabitTick
 from rekindle.web.progress.models import ProgressEntry
+from tests.web.analysis_support import finished_analysis
 
 pytestmark = pytest.mark.django_db
 
@@ -61,6 +63,7 @@ class World:
     alices_entry: ProgressEntry
     charlies_entry: ProgressEntry
     alices_feed_token: str
+    alices_analysis: Analysis
 
 
 @pytest.fixture
@@ -121,6 +124,8 @@ def world(
         shared_check_in=shared,
         alices_session=SignedInSession.objects.get(user=alice),
         alices_old_invitation=invitation,
+        # Finished in the couple; Bob has not yet chosen to read it.
+        alices_analysis=finished_analysis(alice, couple),
     )
 
 
@@ -215,6 +220,33 @@ GRID = [
     # Without the right password, nothing is deleted and the form says why.
     ("POST", lambda w: "/my-data/delete", "200", "200", "200", "sign in"),
     ("GET", lambda w: "/my-data/deleted", "200", "200", "200", "200"),
+    ("GET", lambda w: "/dashboard/", "200", "200", "200", "sign in"),
+    ("GET", lambda w: "/analyses/", "200", "200", "200", "sign in"),
+    # Posting no file is a form error, whoever posts it.
+    ("POST", lambda w: "/analyses/", "400", "400", "400", "sign in"),
+    ("GET", lambda w: f"/analyses/{w.alices_analysis.id}", "200", "200", "404", "sign in"),
+    ("GET", lambda w: f"/analyses/{w.alices_analysis.id}/status", "200", "200", "404", "sign in"),
+    # Bob reads the report only once he approves it.
+    ("GET", lambda w: f"/analyses/{w.alices_analysis.id}/report", "200", "404", "404", "sign in"),
+    ("GET", lambda w: "/analyses/999999", "404", "404", "404", "sign in"),
+    (
+        "POST",
+        lambda w: f"/analyses/{w.alices_analysis.id}/approve",
+        "404",
+        "redirect",
+        "404",
+        "sign in",
+    ),
+    # The upload is gone after the analysis, so re-running asks for the export again.
+    ("POST", lambda w: f"/analyses/{w.alices_analysis.id}/rerun", "400", "404", "404", "sign in"),
+    (
+        "POST",
+        lambda w: f"/analyses/{w.alices_analysis.id}/delete",
+        "redirect",
+        "404",
+        "404",
+        "sign in",
+    ),
     ("GET", lambda w: "/accounts/sign-up", "redirect", "redirect", "redirect", "200"),
     ("GET", lambda w: "/accounts/sign-in", "redirect", "redirect", "redirect", "200"),
     ("GET", lambda w: "/accounts/password-reset", "200", "200", "200", "200"),
@@ -335,7 +367,12 @@ def test_the_route_list_covers_the_apps() -> None:
     assert {"checkins:today", "couples:join", "accounts:sessions", "home"} <= names
 
 
-@pytest.mark.parametrize(("name", "path"), [r for r in all_routes() if r[0] not in PUBLIC_ROUTES])
+# The JSON API answers a visitor with 401 rather than a redirect; test_api_access.py walks every
+# operation of its served schema for that.
+@pytest.mark.parametrize(
+    ("name", "path"),
+    [r for r in all_routes() if r[0] not in PUBLIC_ROUTES and not r[0].startswith("api:")],
+)
 def test_every_private_route_sends_visitors_to_sign_in(db: None, name: str, path: str) -> None:
     visitor = Client()
 

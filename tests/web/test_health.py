@@ -15,7 +15,7 @@ def test_health_reports_ok_when_the_database_answers(client: Client) -> None:
 
     assert response.status_code == 200
     assert response.headers["Content-Type"] == "application/json"
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "queue": "ok"}
     assert "no-store" in response.headers["Cache-Control"]
 
 
@@ -27,7 +27,7 @@ def test_health_reports_an_error_when_the_database_fails(client: Client) -> None
         response = client.get("/health")
 
     assert response.status_code == 503
-    assert response.json() == {"status": "error", "database": "error"}
+    assert response.json() == {"status": "error", "database": "error", "queue": "error"}
     assert "connection refused" not in response.content.decode()
 
 

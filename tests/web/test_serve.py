@@ -128,7 +128,7 @@ def test_serve_prepares_the_database_and_the_static_files(
     server: RunningServer, data_dir: Path
 ) -> None:
     status, health = server.get("/health")
-    assert (status, health) == (200, '{"status": "ok", "database": "ok"}')
+    assert (status, health) == (200, '{"status": "ok", "database": "ok", "queue": "ok"}')
 
     page = server.get("/")[1]
     stylesheet = page.split('rel="stylesheet" href="', 1)[1].split('"', 1)[0]

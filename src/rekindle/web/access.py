@@ -15,6 +15,11 @@ The rules, in one place:
   Only the writer may delete an entry.
 - Your calendar feed is reached only through its secret address, which shows your own
   habits and nobody else's.
+- Your API tokens are yours: only you see or revoke them, and a token acts as you alone, under
+  every rule above.
+- A chat analysis you upload is yours: only you may re-run or delete it. Uploaded while you
+  are in a couple, your partner learns that it exists and may approve seeing it; only once
+  they approve does its report show to them, and only while that couple lasts.
 - Anyone else, signed in or not, sees nothing of yours.
 """
 
@@ -28,6 +33,8 @@ from django.db.models import Q
 from django.http import Http404
 
 from rekindle.web.accounts.models import SignedInSession, User
+from rekindle.web.analyses.models import DONE, Analysis
+from rekindle.web.api.models import ApiToken
 from rekindle.web.calendar.models import CalendarFeed
 from rekindle.web.checkins.models import CheckIn
 from rekindle.web.couples.models import Couple, Invitation
@@ -265,3 +272,111 @@ def access_calendar_feed_by_token(token: str) -> CalendarFeed:
     if feed is None:
         raise Http404("No such feed")
     return feed
+
+
+# --- Chat analyses ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AnalysisView:
+    """An analysis as one viewer may see it."""
+
+    analysis: Analysis
+    is_own: bool
+    shows_report: bool  # the owner always; the partner once they approved
+
+
+def _partner_analyses(user: User) -> Q | None:
+    couple = active_couple_of(user)
+    if couple is None:
+        return None
+    return Q(couple=couple, owner=other_member(couple, user))
+
+
+def analyses_of(user: User) -> list[AnalysisView]:
+    """This person's own analyses, and the finished ones their current partner uploaded in
+    this couple (whose report shows only once approved)."""
+    own = Q(owner=user)
+    partner = _partner_analyses(user)
+    visible = own | (partner & Q(status=DONE)) if partner is not None else own
+    return [
+        AnalysisView(
+            a, a.owner_id == user.id, a.owner_id == user.id or a.partner_approved_at is not None
+        )
+        for a in Analysis.objects.filter(visible).select_related("owner")
+    ]
+
+
+def access_own_analysis(user: User, analysis_id: int) -> Analysis:
+    """An analysis this person may run again or delete: only one they uploaded."""
+    analysis = Analysis.objects.filter(id=analysis_id, owner=user).first()
+    if analysis is None:
+        raise Http404("No such analysis")
+    return analysis
+
+
+def access_analysis(user: User, analysis_id: int) -> AnalysisView:
+    """An analysis this person may look at: their own, or a finished one their current
+    partner uploaded in this couple (with its report only once they approved it)."""
+    analysis = Analysis.objects.filter(id=analysis_id).select_related("owner").first()
+    if analysis is None:
+        raise Http404("No such analysis")
+    if analysis.owner_id == user.id:
+        return AnalysisView(analysis, True, True)
+    couple = active_couple_of(user)
+    if (
+        couple is None
+        or analysis.couple_id != couple.id
+        or analysis.owner_id != other_member(couple, user).id
+        or analysis.status != DONE
+    ):
+        raise Http404("No such analysis")
+    return AnalysisView(analysis, False, analysis.partner_approved_at is not None)
+
+
+def access_analysis_report(user: User, analysis_id: int) -> Analysis:
+    """An analysis whose report this person may read."""
+    view = access_analysis(user, analysis_id)
+    if not view.shows_report or view.analysis.status != DONE:
+        raise Http404("No such report")
+    return view.analysis
+
+
+def access_analysis_to_approve(user: User, analysis_id: int) -> Analysis:
+    """A partner's finished analysis that this person may approve seeing."""
+    view = access_analysis(user, analysis_id)
+    if view.is_own:
+        raise Http404("No such analysis")
+    return view.analysis
+
+
+def latest_visible_report(user: User) -> Analysis | None:
+    """The newest finished analysis whose report this person may read."""
+    for view in analyses_of(user):
+        if view.shows_report and view.analysis.status == DONE:
+            return view.analysis
+    return None
+
+
+# --- API tokens ---------------------------------------------------------------------------
+
+
+def api_tokens_of(user: User) -> list[ApiToken]:
+    return list(ApiToken.objects.filter(owner=user))
+
+
+def access_own_api_token(user: User, api_token_id: int) -> ApiToken:
+    api_token = ApiToken.objects.filter(id=api_token_id, owner=user).first()
+    if api_token is None:
+        raise Http404("No such token")
+    return api_token
+
+
+def person_with_api_token(token: str) -> User | None:
+    """Whom a bearer token stands for; a wrong or revoked token stands for nobody."""
+    api_token = (
+        ApiToken.objects.filter(token_digest=token_digest(token), owner__is_active=True)
+        .select_related("owner")
+        .first()
+    )
+    return api_token.owner if api_token is not None else None

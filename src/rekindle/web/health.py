@@ -6,8 +6,11 @@ The details stay in the server log; the endpoint is public and says only which p
 from __future__ import annotations
 
 import logging
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import DatabaseError, connection
+from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
@@ -23,5 +26,25 @@ def check_database() -> str:
             cursor.fetchone()
     except DatabaseError:
         logger.exception("Health check: the database did not answer")
+        return ERROR
+    return OK
+
+
+def check_queue(now: datetime | None = None) -> str:
+    """The job queue answers and is moving: its table can be read, and no job that is ready
+    to run has waited longer than ``REKINDLE_QUEUE_MAX_WAIT_MINUTES`` (which happens when no
+    worker is running, or the workers cannot keep up)."""
+    from django_tasks_db.models import DBTaskResult
+
+    try:
+        oldest = DBTaskResult.objects.ready().order_by("enqueued_at").first()
+    except DatabaseError:
+        logger.exception("Health check: the job queue could not be read")
+        return ERROR
+    if oldest is None:
+        return OK
+    waited = (now or timezone.now()) - oldest.enqueued_at
+    if waited > timedelta(minutes=settings.QUEUE_MAX_WAIT_MINUTES):
+        logger.error("Health check: a job has waited %s in the queue; is a worker running?", waited)
         return ERROR
     return OK

@@ -93,6 +93,12 @@ INSTALLED_APPS = [
     "rekindle.web.progress",
     "rekindle.web.calendar",
     "rekindle.web.data",
+    "rekindle.web.api",
+    "rekindle.web.analyses",
+    "rekindle.web.dashboard",
+    "django_tasks",
+    "django_tasks_db",
+    "django_htmx",
 ]
 
 MIDDLEWARE = [
@@ -104,6 +110,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
     "rekindle.web.accounts.sessions.SessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the "try later" page.
@@ -284,6 +291,44 @@ FIELD_ENCRYPTION_SECRETS = env_list(
     default=[],
     description="Secrets for encrypting notes at rest, newest first; the secret key if unset.",
 )
+
+# --- Chat analysis: uploads, the job queue and its workers ------------------------------
+
+UPLOAD_MAX_MB = env_int(
+    "REKINDLE_UPLOAD_MAX_MB",
+    default=50,
+    minimum=1,
+    description="Largest chat export, in megabytes, that may be uploaded for analysis.",
+)
+UPLOAD_RETENTION_HOURS = env_int(
+    "REKINDLE_UPLOAD_RETENTION_HOURS",
+    default=0,
+    minimum=0,
+    description="Hours an uploaded export is kept after its analysis; 0 deletes it at once.",
+)
+ANALYSIS_ATTEMPTS = env_int(
+    "REKINDLE_ANALYSIS_ATTEMPTS",
+    default=3,
+    minimum=1,
+    description="Times an analysis job is tried before it is marked failed.",
+)
+QUEUE_MAX_WAIT_MINUTES = env_int(
+    "REKINDLE_QUEUE_MAX_WAIT_MINUTES",
+    default=15,
+    minimum=1,
+    description="/health reports the queue as failing when a job has waited longer than this.",
+)
+UPLOAD_DIR = DATA_DIR / "uploads"
+# Larger uploads are streamed to a temporary file instead of memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# django-tasks with its database backend: jobs are rows in the database, so they survive
+# restarts, and any number of `db_worker` processes can share them.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
 
 # --- Logging: everything to standard error, where gunicorn and containers expect it ---
 

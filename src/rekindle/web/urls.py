@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import include, path
 
 from rekindle.web import views
+from rekindle.web.api.api import api
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -16,4 +17,8 @@ urlpatterns = [
     path("progress/", include("rekindle.web.progress.urls")),
     path("calendar/", include("rekindle.web.calendar.urls")),
     path("my-data/", include("rekindle.web.data.urls")),
+    path("api/", api.urls),
+    path("api-tokens/", include("rekindle.web.api.urls")),
+    path("analyses/", include("rekindle.web.analyses.urls")),
+    path("dashboard/", include("rekindle.web.dashboard.urls")),
 ]

@@ -2,8 +2,9 @@
 
 It holds what is theirs: the account, the browsers they are signed in on, the invitations
 they sent, when they were linked, their check-ins with the private notes decrypted, their
-habits and ticks, the progress-log entries they wrote, and whether they have a calendar
-address. It holds nothing their partner wrote.
+habits and ticks, the progress-log entries they wrote, whether they have a calendar
+address, and the chat analyses they uploaded with their reports. It holds nothing their
+partner wrote.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 from django.db.models import Q
 
 from rekindle.web.accounts.models import User
+from rekindle.web.analyses.models import Analysis
 from rekindle.web.calendar.models import CalendarFeed
 from rekindle.web.checkins.models import CheckIn
 from rekindle.web.couples.models import Couple
@@ -65,6 +67,19 @@ def _habit(habit: Habit) -> dict[str, Any]:
     }
 
 
+def _analysis(analysis: Analysis) -> dict[str, Any]:
+    return {
+        "file_name": analysis.file_name,
+        "status": analysis.status,
+        "error": analysis.error,
+        "uploaded_at": _when(analysis.created_at),
+        "finished_at": _when(analysis.finished_at),
+        "uploaded_in_couple": analysis.couple_id is not None,
+        "partner_approved_at": _when(analysis.partner_approved_at),
+        "report": json.loads(analysis.report_json) if analysis.report_json else None,
+    }
+
+
 def export_of(user: User, now: datetime) -> dict[str, Any]:
     couples = Couple.objects.filter(Q(first=user) | Q(second=user)).order_by("linked_at")
     feed = CalendarFeed.objects.filter(owner=user).first()
@@ -108,6 +123,10 @@ def export_of(user: User, now: datetime) -> dict[str, Any]:
             for entry in ProgressEntry.objects.filter(author=user).order_by("day", "id")
         ],
         "calendar_feed": {"created_at": _when(feed.created_at)} if feed is not None else None,
+        "analyses": [
+            _analysis(analysis)
+            for analysis in Analysis.objects.filter(owner=user).order_by("created_at", "id")
+        ],
     }
 
 

@@ -1,14 +1,18 @@
 """``python -m rekindle.web serve``: prepare the database and static files, then serve.
 
-It applies migrations, collects static files into the data directory and starts gunicorn, a
-production-grade WSGI server, on the given address. Stop it with Ctrl+C (or SIGTERM): gunicorn
-lets requests in progress finish before it exits.
+It applies migrations, collects static files into the data directory, optionally seeds the
+demo couple (``--demo``), starts the queue workers that run chat analyses (django-tasks'
+``db_worker``, one by default) and starts gunicorn, a production-grade WSGI server, on the
+given address. Stop it with Ctrl+C (or SIGTERM): gunicorn lets requests in progress finish
+before it exits, and the workers finish the job in hand (a job cut short stays in the queue's
+record as failed, and the person can run it again).
 """
 
 from __future__ import annotations
 
 import errno
 import socket
+import subprocess
 import sys
 from typing import Any
 
@@ -33,6 +37,17 @@ class Command(BaseCommand):
         )
         parser.add_argument("--port", type=int, default=8000, help="Port (default 8000).")
         parser.add_argument("--workers", type=int, default=2, help="Worker processes (default 2).")
+        parser.add_argument(
+            "--task-workers",
+            type=int,
+            default=1,
+            help="Queue workers that run chat analyses (default 1; 0 to run them elsewhere).",
+        )
+        parser.add_argument(
+            "--demo",
+            action="store_true",
+            help="Create or refresh the demo couple and print their sign-in details.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         host: str = options["host"]
@@ -42,11 +57,16 @@ class Command(BaseCommand):
             raise CommandError(f"--port must be between 1 and 65535, got {port}")
         if workers < 1:
             raise CommandError(f"--workers must be 1 or more, got {workers}")
+        task_workers: int = options["task_workers"]
+        if task_workers < 0:
+            raise CommandError(f"--task-workers must be 0 or more, got {task_workers}")
         check_can_listen(host, port)
 
         verbosity: int = options["verbosity"]
         call_command("migrate", interactive=False, verbosity=verbosity)
         call_command("collectstatic", interactive=False, verbosity=max(verbosity - 1, 0))
+        if options["demo"]:
+            call_command("seed_demo", verbosity=verbosity)
         # Workers are forked from this process; they must open their own connections.
         connections.close_all()
 
@@ -56,7 +76,33 @@ class Command(BaseCommand):
             self.stderr.write(warning)
         sys.stdout.flush()
         sys.stderr.flush()
-        GunicornServer(bind=bind_address(host, port), workers=workers).run()
+        queue_workers = [start_queue_worker() for _ in range(task_workers)]
+        try:
+            GunicornServer(bind=bind_address(host, port), workers=workers).run()
+        finally:
+            stop_queue_workers(queue_workers)
+
+
+QUEUE_WORKER_STOP_SECONDS = 20
+
+
+def start_queue_worker() -> subprocess.Popen[bytes]:
+    """One django-tasks database worker, as its own process beside gunicorn."""
+    command = [sys.executable, "-m", "rekindle.web", "db_worker", "--no-reload"]
+    return subprocess.Popen([*command, "--interval", "1", "--verbosity", "0"])
+
+
+def stop_queue_workers(processes: list[subprocess.Popen[bytes]]) -> None:
+    """Ask each worker to stop after its current job, and insist if it takes too long."""
+    for process in processes:
+        if process.poll() is None:
+            process.terminate()
+    for process in processes:
+        try:
+            process.wait(timeout=QUEUE_WORKER_STOP_SECONDS)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def bind_address(host: str, port: int) -> str:

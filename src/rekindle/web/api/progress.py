@@ -1,0 +1,64 @@
+"""The progress log: what you both see, adding to it, and deleting what you wrote."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Path, Router, Status
+
+from rekindle.web.access import access_own_progress_entry, access_progress_entry, progress_log_of
+from rekindle.web.accounts.models import User
+from rekindle.web.api.auth import caller
+from rekindle.web.api.schemas import MAX_ID, Problem, ProgressEntryIn, ProgressEntryOut
+from rekindle.web.progress.actions import do_add_progress_entry, do_delete_progress_entry
+from rekindle.web.progress.models import ProgressEntry
+
+router = Router(tags=["progress log"])
+
+EntryId = Path(..., ge=1, le=MAX_ID)
+
+
+def entry_out(entry: ProgressEntry, viewer: User) -> ProgressEntryOut:
+    return ProgressEntryOut(
+        id=entry.id,
+        kind=entry.kind,
+        text=entry.text,
+        day=entry.day,
+        created_at=entry.created_at,
+        is_own=entry.author_id == viewer.id,
+        author_name=entry.author.display_name,
+    )
+
+
+@router.get("", response=list[ProgressEntryOut])
+def list_progress_entries(request: HttpRequest) -> list[ProgressEntryOut]:
+    """Everything you wrote, and what your partner wrote while you are a couple; newest first."""
+    person = caller(request)
+    return [entry_out(entry, person) for entry in progress_log_of(person)]
+
+
+@router.post("", response={201: ProgressEntryOut})
+def add_progress_entry(request: HttpRequest, payload: ProgressEntryIn) -> Status[ProgressEntryOut]:
+    """Add a win or a challenge, dated today, to the log you share with your partner."""
+    person = caller(request)
+    entry = do_add_progress_entry(
+        person,
+        kind=payload.kind,
+        text=payload.text,
+        day=timezone.localdate(),
+        now=timezone.now(),
+    )
+    return Status(201, entry_out(entry, person))
+
+
+@router.get("/{entry_id}", response={200: ProgressEntryOut, 404: Problem})
+def get_progress_entry(request: HttpRequest, entry_id: int = EntryId) -> ProgressEntryOut:
+    person = caller(request)
+    return entry_out(access_progress_entry(person, entry_id), person)
+
+
+@router.delete("/{entry_id}", response={204: None, 404: Problem})
+def delete_progress_entry(request: HttpRequest, entry_id: int = EntryId) -> Status[None]:
+    """Delete an entry you wrote. Only the writer may."""
+    do_delete_progress_entry(access_own_progress_entry(caller(request), entry_id))
+    return Status(204, None)
