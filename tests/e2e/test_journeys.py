@@ -194,3 +194,45 @@ def test_every_page_is_usable_from_the_keyboard(open_browser: Callable[[str], Pe
     page.goto("/check-ins/")
     expect(page.get_by_role("button", name="Update my check-in")).to_be_visible()
     alice.shot("keyboard")
+
+
+CHAT = Path(__file__).parents[1] / "ingest" / "fixtures" / "whatsapp" / "android-dmy-24h.txt"
+
+
+def test_chat_analysis_with_consent(open_browser: Callable[[str], Person]) -> None:
+    """J3: alice uploads a chat, the real worker analyses it, and bob sees the report only
+    after he approves."""
+    from tests.web.analysis_support import run_worker
+
+    alice, bob = open_browser("alice"), open_browser("bob")
+    sign_up(alice, "Alice", "alice@example.org")
+    sign_up(bob, "Bob", "bob@example.org")
+    link_couple(alice, bob)
+
+    page = alice.page
+    page.goto("/analyses/")
+    page.get_by_label("Your chat export").set_input_files(str(CHAT))
+    alice.shot("upload")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Analyse this chat").click()
+    run_worker()  # the queued job, run by the real database-backed worker
+    page.reload()
+    expect(page.get_by_role("link", name="Read the full report")).to_be_visible()
+    alice.shot("analysed")
+    detail = page.url
+
+    # Bob can find it but not read it until he says yes.
+    bob.page.goto(detail)
+    expect(bob.page.get_by_role("link", name="Read the full report")).to_have_count(0)
+    response = bob.page.goto(detail.rstrip("/") + "/report")
+    assert response is not None and response.status == 404
+    expect(bob.page.locator("body")).not_to_contain_text("What we see")
+    bob.errors.clear()  # the browser logs that refusal; it is the one we asked for
+    bob.page.goto(detail)
+    bob.shot("asked-to-approve")
+    with bob.page.expect_navigation():
+        bob.page.get_by_role("button", name="Yes, show me the report").click()
+    bob.page.goto(detail)
+    bob.page.get_by_role("link", name="Read the full report").click()
+    expect(bob.page.locator("body")).to_contain_text("What we see")
+    bob.shot("report")
