@@ -85,13 +85,15 @@ def analyze_export(
     progress: ProgressCallback | None = None,
     settings: MetricSettings | None = None,
     created: datetime | None = None,
+    workers: int = 0,
 ) -> Analysis:
     """Read ``export`` once and make its report.
 
     Only messages dated from ``since`` to ``until`` (inclusive, in the export's own time) are
     analysed. ``progress`` is called with the number of messages read so far. Raises the
     library's errors (:class:`~rekindle.errors.RekindleError`) for a bad export or a name
-    that is not in the chat.
+    that is not in the chat. ``workers``: how many other processes read the messages' cues
+    while this one parses and measures (0: all in this process; the report is the same).
     """
     if since is not None and until is not None and until < since:
         raise ValueError(f"--until {until.isoformat()} comes before --since {since.isoformat()}")
@@ -101,7 +103,7 @@ def analyze_export(
     stream = tally.within(mapper.apply(messages), since, until)
     # The cue runner reads a batch ahead; tee holds at most that batch for the metrics.
     for_metrics, for_cues = itertools.tee(stream)
-    metrics = compute(for_metrics, CueRunner().run(for_cues), (), settings)
+    metrics = compute(for_metrics, CueRunner(workers=workers).run(for_cues), (), settings)
     conversation = conversation_from(export, mapper, ())
     summary = ChatSummary(
         source=export.source.label,

@@ -274,7 +274,8 @@ class _Compiler:
             part = parts[i]
             last = i == len(parts) - 1
             after = parts[i + 1] if not last else None
-            bounded = _boundary_after(parts, i, end_bounded)
+            # A separator that must follow already ends the word: no boundary check needed.
+            bounded = _boundary_after(parts, i, end_bounded) and not self._separated(parts, i)
             if isinstance(part, Word):
                 out.append(self.word(part, bounded, skip_first and i == 0))
             elif isinstance(part, Space):
@@ -303,12 +304,26 @@ class _Compiler:
                 if not part.optional:
                     out.append(body)
                 elif isinstance(after, Space) and standalone:
-                    out.append(f"(?:{body}{self.separator})?")  # "(so)? lazy": the space goes too
+                    # "(so)? lazy": the space goes too, and it ends the option's last word.
+                    out.append(f"(?:{self.choice_body(part, False)}{self.separator})?")
                     i += 1
                 else:
                     out.append(body + "?")  # "train('s)? late": the space stays
             i += 1
         return "".join(out)
+
+    def _separated(self, parts: Sequence[Part], i: int) -> bool:
+        """Whether ``parts[i]`` is always followed by a separator (a space written as one)."""
+        if i + 1 >= len(parts) or not isinstance(parts[i + 1], Space):
+            return False
+        after = parts[i + 2] if i + 2 < len(parts) else None
+        # "sorry (babe)?": that space is optional, so the word needs its boundary.
+        return not (
+            isinstance(after, Choice)
+            and after.optional
+            and not self._spaced(parts, i + 2)
+            and not _closes_with_space(after)
+        )
 
     @staticmethod
     def _spaced(parts: Sequence[Part], i: int) -> bool:
@@ -464,7 +479,7 @@ def join(sources: Iterable[str]) -> str:
     common start once instead of once per alternative, which is what makes a few hundred
     phrases per starting letter cheap. Longer alternatives are tried first.
     """
-    unique = sorted(set(sources), key=lambda s: (-len(s), s))
+    unique = sorted(set(sources), key=lambda s: (-_weight(s), s))
     if not unique:
         raise ValueError("nothing to join")
     root: _Node = {}
@@ -474,6 +489,12 @@ def join(sources: Iterable[str]) -> str:
             node = node.setdefault(atom, {})
         node[_END] = {}
     return _emit(root)
+
+
+def _weight(source: str) -> int:
+    """How long ``source`` reads for ordering: each separator counts with the word boundary it
+    makes redundant, so the order (and so the evidence found) is as when that was written."""
+    return len(source) + source.count(r"[\s,") * len(END_BOUNDARY)
 
 
 _END = ""  # marks where a source ends inside the trie
