@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -10,6 +12,11 @@ import pytest
 
 # Debian's Chromium: tests drive it through Playwright and never download a browser.
 CHROMIUM = Path("/usr/bin/chromium")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the compiled-regex cache of this run out of the developer's own cache folder."""
+    os.environ["REKINDLE_CACHE_DIR"] = tempfile.mkdtemp(prefix="rekindle-test-cache-")
 
 
 @pytest.fixture(scope="session")

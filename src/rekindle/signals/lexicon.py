@@ -93,6 +93,7 @@ from importlib import resources
 from typing import ClassVar, cast
 
 from rekindle.signals.base import NOTHING, Cue, Detector, Findings
+from rekindle.signals.compiled import compile_pattern
 from rekindle.signals.lexicon_files import Group, Lexicon, LexiconError, read_folder
 from rekindle.signals.phrases import join
 from rekindle.signals.text import Text
@@ -135,7 +136,8 @@ class _Entry:
     tells them apart with one regex per group (:meth:`group_pattern`).
 
     Compiling every entry up front costs seconds, and most messages touch few of them, so
-    each regex is compiled the first time it is needed and then kept.
+    each regex is compiled the first time it is needed and then kept (and kept on disk for
+    the next process: :mod:`rekindle.signals.compiled`).
     """
 
     __slots__ = ("_each", "_group_patterns", "lexicons", "sources")
@@ -158,14 +160,14 @@ class _Entry:
                 f"(?:(?=({join([s for g in by_group.values() for s in g])})))?"
                 for by_group in self.sources.values()
             ]
-            self._each = re.compile("".join(lookaheads))
+            self._each = compile_pattern("".join(lookaheads))
         return self._each
 
     def group_pattern(self, lexicon: int, group: int) -> re.Pattern[str]:
         """The regex of one group of one lexicon filed here."""
         pattern = self._group_patterns.get((lexicon, group))
         if pattern is None:
-            pattern = re.compile(join(self.sources[lexicon][group]))
+            pattern = compile_pattern(join(self.sources[lexicon][group]))
             self._group_patterns[(lexicon, group)] = pattern
         return pattern
 

@@ -15,6 +15,7 @@ from importlib.resources.abc import Traversable
 from typing import Any, cast
 
 from rekindle.errors import RekindleError
+from rekindle.signals.compiled import compile_pattern
 from rekindle.signals.phrases import (
     Notation,
     PhraseError,
@@ -367,7 +368,7 @@ def _require(data: Mapping[str, Any], source: str, key: str, kind: type, where: 
 
 def _compile(source_regex: str, source: str, where: str) -> re.Pattern[str]:
     try:
-        return re.compile(source_regex)
+        return compile_pattern(source_regex)
     except re.error as error:
         raise LexiconError(source, f"{where}: {error}") from None
 
