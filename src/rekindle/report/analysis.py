@@ -8,6 +8,7 @@ and only the metrics' compact state is kept. Memory stays flat however long the 
 from __future__ import annotations
 
 import itertools
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -22,10 +23,20 @@ from rekindle.report.build import build
 from rekindle.report.document import Report
 from rekindle.signals.pipeline import CueRunner
 
-__all__ = ["PROGRESS_EVERY", "Analysis", "analyze_export"]
+__all__ = ["PROGRESS_EVERY", "Analysis", "analyze_export", "default_workers"]
 
 ProgressCallback = Callable[[int], None]
 PROGRESS_EVERY = 10_000
+# Below this size a worker process costs more to start than it saves.
+WORKER_BYTES = 1024 * 1024
+
+
+def default_workers(size: int) -> int:
+    """How many worker processes suit an export of ``size`` bytes on this machine: one when
+    the export is large enough and a second core is free to run it, else none."""
+    sched_getaffinity = getattr(os, "sched_getaffinity", None)
+    cores = len(sched_getaffinity(0)) if sched_getaffinity else (os.cpu_count() or 1)
+    return 1 if size >= WORKER_BYTES and cores >= 2 else 0
 
 
 @dataclass(frozen=True)
