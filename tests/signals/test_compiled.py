@@ -3,10 +3,12 @@ never a reason to fail."""
 
 from __future__ import annotations
 
+import marshal
 import os
 import re
 import subprocess
 import sys
+from array import array
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -124,8 +126,7 @@ def test_code_the_engine_refuses_is_rebuilt(cache_dir: Path) -> None:
     assert path is not None
     entries = compiled._read(path)
     for key, (flags, code, groups, index, names) in entries.items():
-        entries[key] = (flags, [999_999, *code], groups, index, names)
-    import marshal
+        entries[key] = (flags, array("I", [999_999]).tobytes() + code, groups, index, names)
 
     path.write_bytes(marshal.dumps(entries))
     same_behaviour(compile_pattern(PATTERNS[1]), re.compile(PATTERNS[1]))

@@ -255,3 +255,13 @@ def test_the_training_script_names_the_line_it_cannot_read(
     path.write_text("fine\t27\tb1\nbroken\t28\tb2\n", encoding="utf-8")
     with pytest.raises(ValueError, match="line 2"):
         script.read_goemotions(path)
+
+
+def test_the_batch_top_labels_are_the_one_by_one_top_labels(model: EmotionModel) -> None:
+    texts = ["I miss you so much", "ugh, again?", "ok", "thank you, that was lovely", ""]
+    rows = model.predict_proba(texts)
+    rng = np.random.default_rng(7)
+    random_rows = rng.random((200, rows.shape[1]))
+    random_rows[:5] = 0.5  # ties everywhere: the order must still be the stable one
+    for table in (rows, random_rows):
+        assert model.top_labels_batch(table) == [model.top_labels(row) for row in table]

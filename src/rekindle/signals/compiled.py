@@ -27,6 +27,7 @@ import re
 import sys
 import tempfile
 import time
+from array import array
 from importlib import import_module
 from pathlib import Path
 from typing import Any
@@ -36,15 +37,23 @@ __all__ = ["cache_file", "compile_pattern", "save"]
 SAVE_EVERY = 2.0  # seconds: a process that keeps compiling writes the file at most this often
 MAX_ENTRIES = 5000  # beyond this, entries this process did not use are dropped on saving
 
+_WORD = "I"  # the engine's code unit: unsigned 32 bits (_sre.CODESIZE == 4)
+
 try:  # the standard library's private compiler: present in CPython 3.11 and later
     _sre: Any = import_module("_sre")
     _parser: Any = import_module("re._parser")
     _compiler: Any = import_module("re._compiler")
-    _AVAILABLE = sys.implementation.name == "cpython" and callable(_compiler._code)
+    _AVAILABLE = (
+        sys.implementation.name == "cpython"
+        and callable(_compiler._code)
+        and _sre.CODESIZE == array(_WORD).itemsize == 4
+    )
 except (ImportError, AttributeError):  # pragma: no cover - another interpreter
     _AVAILABLE = False
 
-_Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+# flags, the engine's code (as machine words, which load far faster than a list of ints),
+# the number of groups, the group names, and the names by group number.
+_Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 
 
 class _Cache:
@@ -83,25 +92,25 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
     entry = _cache.entries.get(key)
     if entry is not None:
         try:
-            compiled: re.Pattern[str] = _sre.compile(pattern, *entry)
-        except (RuntimeError, TypeError, ValueError):  # code the engine refuses: rebuild it
+            flags, words, groups, groupindex, indexgroup = entry
+            code = array(_WORD, words).tolist()
+            compiled: re.Pattern[str] = _sre.compile(
+                pattern, flags, code, groups, groupindex, indexgroup
+            )
+        except (RuntimeError, TypeError, ValueError, OverflowError):  # refused: rebuild it
             del _cache.entries[key]
         else:
             _cache.used.add(key)
             return compiled
     parsed = _parser.parse(pattern, 0)
     code = _compiler._code(parsed, 0)
-    indexgroup: list[str | None] = [None] * parsed.state.groups
+    names: list[str | None] = [None] * parsed.state.groups
     for name, index in parsed.state.groupdict.items():
-        indexgroup[index] = name
-    entry = (
-        parsed.state.flags,
-        [int(op) for op in code],  # opcodes are int subclasses that marshal refuses
-        parsed.state.groups - 1,
-        dict(parsed.state.groupdict),
-        tuple(indexgroup),
-    )
-    compiled = _sre.compile(pattern, *entry)
+        names[index] = name
+    flags, groups = parsed.state.flags, parsed.state.groups - 1
+    groupindex = dict(parsed.state.groupdict)
+    compiled = _sre.compile(pattern, flags, code, groups, groupindex, tuple(names))
+    entry = (flags, array(_WORD, code).tobytes(), groups, groupindex, tuple(names))
     if _cache.path is not None:
         _cache.entries[key] = entry
         _cache.used.add(key)

@@ -261,6 +261,23 @@ class EmotionModel:
             present.insert(0, best)
         return [LABELS[j] for j in present]
 
+    def top_labels_batch(self, probabilities: Floats) -> list[list[str]]:
+        """:meth:`top_labels` for every row of a batch at once (the same lists, faster)."""
+        rows = np.asarray(probabilities, dtype=np.float64)
+        if rows.ndim != 2 or not len(rows):
+            return [self.top_labels(row) for row in rows]
+        order = np.argsort(-rows, axis=1, kind="stable")
+        present = rows >= self.thresholds
+        tops = []
+        for ranked, keep, best in zip(
+            order.tolist(), present.tolist(), rows.argmax(axis=1).tolist(), strict=True
+        ):
+            found = [j for j in ranked if keep[j]]
+            if best not in found:
+                found.insert(0, best)
+            tops.append([LABELS[j] for j in found])
+        return tops
+
 
 @lru_cache(maxsize=1)
 def default_model() -> EmotionModel:
