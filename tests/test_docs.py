@@ -88,3 +88,32 @@ def test_the_lexicon_reference_in_signals_docs_matches_the_lexicon_files() -> No
                 f"docs/signals.md: the {lexicon.cue} section is out of date with its lexicon "
                 "file; run scripts/cue_docs.py"
             )
+
+
+def test_every_field_of_the_questionnaire_format_is_documented() -> None:
+    from rekindle.assessments import json_schema
+
+    text = (DOCS / "assessments.md").read_text(encoding="utf-8")
+    schema = json_schema()
+    fields = set(schema["properties"]) - {"$schema"}
+    fields |= set(schema["properties"]["licence"]["properties"])
+    subscale = schema["properties"]["subscales"]["items"]["properties"]
+    fields |= set(subscale) | set(subscale["bands"]["items"]["properties"])
+    missing = sorted(field for field in fields if f"`{field}`" not in text)
+    assert not missing, f"docs/assessments.md does not document {', '.join(missing)}"
+
+
+def test_every_shipped_questionnaire_is_documented_item_by_item() -> None:
+    from rekindle.assessments import builtin_instruments
+
+    text = " ".join((DOCS / "assessments.md").read_text(encoding="utf-8").split())
+    for instrument in builtin_instruments():
+        parts = [f"`{instrument.id}`", instrument.licence.notice]
+        parts += [item.text for item in instrument.items]
+        for subscale in instrument.subscales:
+            parts.append(f"{subscale.label} (`{subscale.id}`)")
+            parts += [
+                f"| {band.label} | {band.meaning} | {band.source} |" for band in subscale.bands
+            ]
+        missing = [part for part in parts if part not in text]
+        assert not missing, f"docs/assessments.md is out of date for {instrument.id}: {missing[0]}"

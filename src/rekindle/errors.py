@@ -49,3 +49,16 @@ class ChatSelectionError(ParseError):
 
 class ParticipantError(RekindleError):
     """``--me``, ``--alias`` or ``--person`` names someone who is not in the chat."""
+
+
+class InstrumentError(RekindleError):
+    """A questionnaire definition file is malformed: which file, and what is wrong in it."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        self.source = source
+        self.problem = problem
+        super().__init__(f"{source}: {problem}")
+
+
+class AnswerError(RekindleError):
+    """Answers that do not fit the questionnaire: an unknown item, or a value off its scale."""

@@ -1,6 +1,7 @@
 """The journeys people take through the web app, in a real browser, on a phone and a desktop.
 
-- J2: sign up (18+, the AI disclosure), invite the partner by link, the partner joins.
+- J2: sign up (18+, the AI disclosure), invite the partner by link, the partner joins, both
+  take the connection check, and both see their scores side by side.
 - J4: the daily check-in, the appreciation revealed only once both have written one, a habit
   ticked.
 - J9: export all of my data, then delete all of it.
@@ -19,6 +20,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from rekindle.assessments import find_instrument
 from tests.e2e.conftest import Person
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -57,6 +59,36 @@ def link_couple(alice: Person, bob: Person) -> None:
     expect(alice.page.locator("main")).to_contain_text("Bob")
 
 
+def take_connection_check(person: Person, how_true: str, yes_or_no: str) -> None:
+    """Answer every question of the connection check, each found as the radio group its
+    question labels; the first one by keyboard."""
+    check = find_instrument("connection-check")
+    assert check is not None
+    page = person.page
+    page.goto("/questionnaires/")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Take the connection check").click()
+    for number, item in enumerate(check.items, start=1):
+        group = page.get_by_role("group", name=f"{number}. {item.text}", exact=True)
+        answer = how_true if item.scale.maximum == 5 else yes_or_no
+        if number == 1:
+            # Space chooses the focused radio; arrow keys move within the group and choose.
+            labels = [anchor.label for anchor in item.scale.anchors]
+            group.get_by_label(labels[0], exact=True).focus()
+            page.keyboard.press("Space")
+            for _ in range(labels.index(answer)):
+                page.keyboard.press("ArrowDown")
+        else:
+            group.get_by_label(answer, exact=True).check()
+        expect(group.get_by_label(answer, exact=True)).to_be_checked()
+    person.shot("connection-check")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save my answers").click()
+    expect(page.locator("main")).to_contain_text("Your connection check result")
+    expect(page.locator("main")).to_contain_text("Not a clinical instrument")
+    person.shot("connection-check-result")
+
+
 def check_in(person: Person, appreciation: str, note: str) -> None:
     page = person.page
     page.goto("/check-ins/")
@@ -89,6 +121,37 @@ def test_couple_onboarding(open_browser: Callable[[str], Person]) -> None:
     link_couple(alice, bob)
     alice.shot("linked")
     bob.shot("linked")
+
+    together = "/questionnaires/connection-check/together"
+    take_connection_check(alice, "Mostly true", "No")
+    alice.page.goto(together)
+    expect(alice.page.locator("main")).to_contain_text("Waiting for Bob: not yet")
+    alice.shot("waiting-for-partner")
+    # Bob has not answered yet: nothing of Alice's shows, not even that she has answered.
+    bob.page.goto(together)
+    expect(bob.page.locator("main")).to_contain_text("Take the connection check")
+    expect(bob.page.locator("main")).not_to_contain_text("some strain")
+
+    take_connection_check(bob, "Completely true", "Yes")
+    # Alice: every "Mostly true", so the reverse-keyed "lonely" item counts 2 -> 3.5; Bob:
+    # 4.0 the same way; his four yeses to the drift questions are 4, "worth attention".
+    for person, own, other in ((alice, "Alice", "Bob"), (bob, "Bob", "Alice")):
+        person.page.goto(together)
+        table = person.page.get_by_role("table")
+        expect(table).to_contain_text(f"You ({own})")
+        expect(table).to_contain_text(other)
+        for label in ("Feeling close", "Satisfaction", "Feeling understood", "Signs of drifting"):
+            expect(table).to_contain_text(label)
+        row = table.get_by_role("row", name=re.compile("^Feeling close"))
+        expect(row).to_contain_text("3.5 · some strain")
+        expect(row).to_contain_text("4 · strong")
+        drift = table.get_by_role("row", name=re.compile("^Signs of drifting"))
+        expect(drift).to_contain_text("0 · none noticed")
+        expect(drift).to_contain_text("4 · worth attention")
+        # Only scores are shared: no question and no answer of either person is on the page.
+        expect(person.page.locator("main")).not_to_contain_text("I feel close to my partner")
+        expect(person.page.locator("main")).not_to_contain_text("Completely true")
+        person.shot("side-by-side")
 
 
 def test_daily_rhythm(open_browser: Callable[[str], Person]) -> None:

@@ -12,8 +12,11 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
+from rekindle.assessments import find_instrument
 from rekindle.web.accounts.models import SignedInSession, User
 from rekindle.web.analyses.models import Analysis
+from rekindle.web.assessments.actions import do_save_assessment
+from rekindle.web.assessments.models import AssessmentResponse
 from rekindle.web.calendar.actions import do_create_calendar_feed
 from rekindle.web.checkins.models import CheckIn
 from rekindle.web.couples.actions import do_create_invitation
@@ -64,6 +67,14 @@ class World:
     charlies_entry: ProgressEntry
     alices_feed_token: str
     alices_analysis: Analysis
+    alices_result: AssessmentResponse
+
+
+CONNECTION_CHECK = find_instrument("connection-check")
+assert CONNECTION_CHECK is not None
+# Every question of the connection check answered "Somewhat true" (or "No").
+CONNECTION_CHECK_FORM = {item.id: str(item.scale.minimum + 2) for item in CONNECTION_CHECK.items}
+CONNECTION_CHECK_FORM.update({i.id: "0" for i in CONNECTION_CHECK.items if i.scale.maximum == 1})
 
 
 @pytest.fixture
@@ -126,6 +137,9 @@ def world(
         alices_old_invitation=invitation,
         # Finished in the couple; Bob has not yet chosen to read it.
         alices_analysis=finished_analysis(alice, couple),
+        alices_result=do_save_assessment(
+            alice, CONNECTION_CHECK, {"close-1": 4, "close-2": 5}, now=timezone.now()
+        ),
     )
 
 
@@ -143,6 +157,7 @@ FORMS = {
     "/check-ins/": CHECK_IN_FORM,
     "/progress/": {"kind": "win", "text": "A slow Sunday breakfast."},
     "/my-data/delete": {"password": "not the password"},
+    "/questionnaires/connection-check/take": CONNECTION_CHECK_FORM,
 }
 
 # Each row: method, path (from the world), then what alice, bob, charlie and a visitor get.
@@ -247,6 +262,31 @@ GRID = [
         "404",
         "sign in",
     ),
+    ("GET", lambda w: "/questionnaires/", "200", "200", "200", "sign in"),
+    ("GET", lambda w: "/questionnaires/connection-check/", "200", "200", "200", "sign in"),
+    ("GET", lambda w: "/questionnaires/connection-check/take", "200", "200", "200", "sign in"),
+    (
+        "POST",
+        lambda w: "/questionnaires/connection-check/take",
+        "redirect",
+        "redirect",
+        "redirect",
+        "sign in",
+    ),
+    # Side by side shows the partner's scores only once both took it; the page itself is
+    # open to everyone signed in (on your own it explains how to invite a partner).
+    ("GET", lambda w: "/questionnaires/connection-check/together", "200", "200", "200", "sign in"),
+    ("GET", lambda w: "/questionnaires/no-such-thing/", "404", "404", "404", "sign in"),
+    # A result holds the answers: only its owner reads it, not even the partner.
+    (
+        "GET",
+        lambda w: f"/questionnaires/results/{w.alices_result.id}",
+        "200",
+        "404",
+        "404",
+        "sign in",
+    ),
+    ("GET", lambda w: "/questionnaires/results/999999", "404", "404", "404", "sign in"),
     ("GET", lambda w: "/accounts/sign-up", "redirect", "redirect", "redirect", "200"),
     ("GET", lambda w: "/accounts/sign-in", "redirect", "redirect", "redirect", "200"),
     ("GET", lambda w: "/accounts/password-reset", "200", "200", "200", "200"),

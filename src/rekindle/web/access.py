@@ -20,6 +20,10 @@ The rules, in one place:
 - A chat analysis you upload is yours: only you may re-run or delete it. Uploaded while you
   are in a couple, your partner learns that it exists and may approve seeing it; only once
   they approve does its report show to them, and only while that couple lasts.
+- Your questionnaire answers are yours alone, item by item, always. Your partner sees only
+  your subscale scores and bands, side by side with their own, from a questionnaire you took
+  while you were a couple, and only once you have both taken it in this couple; before that,
+  they learn only that it is "not yet" ready. Unlinking ends that view at once.
 - Anyone else, signed in or not, sees nothing of yours.
 """
 
@@ -27,7 +31,8 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
 from django.db.models import Q
 from django.http import Http404
@@ -35,6 +40,7 @@ from django.http import Http404
 from rekindle.web.accounts.models import SignedInSession, User
 from rekindle.web.analyses.models import DONE, Analysis
 from rekindle.web.api.models import ApiToken
+from rekindle.web.assessments.models import AssessmentResponse
 from rekindle.web.calendar.models import CalendarFeed
 from rekindle.web.checkins.models import CheckIn
 from rekindle.web.couples.models import Couple, Invitation
@@ -356,6 +362,63 @@ def latest_visible_report(user: User) -> Analysis | None:
         if view.shows_report and view.analysis.status == DONE:
             return view.analysis
     return None
+
+
+# --- Questionnaires ----------------------------------------------------------------------
+
+
+def own_assessment_responses(user: User, instrument_id: str) -> list[AssessmentResponse]:
+    """This person's own results for one questionnaire, newest first."""
+    return list(AssessmentResponse.objects.filter(owner=user, instrument_id=instrument_id))
+
+
+def latest_own_assessment_response(user: User, instrument_id: str) -> AssessmentResponse | None:
+    return AssessmentResponse.objects.filter(owner=user, instrument_id=instrument_id).first()
+
+
+def access_own_assessment_response(user: User, response_id: int) -> AssessmentResponse:
+    """A result (answers included) this person may read: only their own."""
+    response = AssessmentResponse.objects.filter(id=response_id, owner=user).first()
+    if response is None:
+        raise Http404("No such result")
+    return response
+
+
+@dataclass(frozen=True)
+class SideBySide:
+    """What one person may see of a questionnaire taken together.
+
+    ``partner_scores`` (subscale scores and bands, never answers) is filled only once both
+    took it in the current couple; until then the partner's side is simply "not yet"."""
+
+    partner: User
+    own: AssessmentResponse | None  # the newest one taken in this couple
+    own_before_linking: bool  # taken, but only before this couple: not shared
+    partner_scores: dict[str, Any] | None
+    partner_completed_at: datetime | None
+
+    @property
+    def ready(self) -> bool:
+        return self.own is not None and self.partner_scores is not None
+
+
+def side_by_side_of(user: User, instrument_id: str) -> SideBySide | None:
+    """The side-by-side view of one questionnaire, or None for someone not in a couple."""
+    couple = active_couple_of(user)
+    if couple is None:
+        return None
+    partner = other_member(couple, user)
+    in_couple = AssessmentResponse.objects.filter(instrument_id=instrument_id, couple=couple)
+    own = in_couple.filter(owner=user).first()
+    theirs = in_couple.filter(owner=partner).first() if own is not None else None
+    return SideBySide(
+        partner=partner,
+        own=own,
+        own_before_linking=own is None
+        and AssessmentResponse.objects.filter(owner=user, instrument_id=instrument_id).exists(),
+        partner_scores=theirs.scores if theirs is not None else None,
+        partner_completed_at=theirs.completed_at if theirs is not None else None,
+    )
 
 
 # --- API tokens ---------------------------------------------------------------------------

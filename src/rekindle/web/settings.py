@@ -9,7 +9,11 @@ in step. The defaults suit one person running Rekindle on their own machine over
 from __future__ import annotations
 
 from datetime import timedelta
+from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import ImproperlyConfigured
 
 from rekindle.web.data_dir import SECRET_KEY_FILE_NAME, load_or_create_secret_key, prepare_data_dir
 from rekindle.web.database import database_from_url, sqlite_url
@@ -89,6 +93,7 @@ INSTALLED_APPS = [
     "rekindle.web.accounts",
     "rekindle.web.couples",
     "rekindle.web.checkins",
+    "rekindle.web.assessments",
     "rekindle.web.habits",
     "rekindle.web.progress",
     "rekindle.web.calendar",
@@ -141,7 +146,7 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [WEB_DIR / "static"]
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
@@ -318,7 +323,63 @@ QUEUE_MAX_WAIT_MINUTES = env_int(
     minimum=1,
     description="/health reports the queue as failing when a job has waited longer than this.",
 )
+ANALYSIS_STALL_MINUTES = env_int(
+    "REKINDLE_ANALYSIS_STALL_MINUTES",
+    default=15,
+    minimum=1,
+    description="Minutes a running analysis may go without progress before it is started again.",
+)
 UPLOAD_DIR = DATA_DIR / "uploads"
+UPLOAD_STORAGE = env_str(
+    "REKINDLE_UPLOAD_STORAGE",
+    default="local",
+    choices=("local", "s3"),
+    description="Where uploads wait for their analysis: a private local folder, or an S3 bucket.",
+)
+S3_BUCKET = env_str(
+    "REKINDLE_S3_BUCKET", default="", description="Bucket for uploads when the storage is s3."
+)
+S3_ENDPOINT_URL = env_str(
+    "REKINDLE_S3_ENDPOINT_URL",
+    default="",
+    description="URL of an S3-compatible store (MinIO, Garage, Ceph...); AWS itself if unset.",
+)
+S3_REGION = env_str(
+    "REKINDLE_S3_REGION", default="", description="Region of the bucket, if the store needs one."
+)
+S3_ACCESS_KEY_ID = env_str(
+    "REKINDLE_S3_ACCESS_KEY_ID",
+    default="",
+    description="Access key for the bucket; boto3's usual sources (roles, files) if unset.",
+)
+S3_SECRET_ACCESS_KEY = env_str(
+    "REKINDLE_S3_SECRET_ACCESS_KEY",
+    default="",
+    description="Secret key that goes with REKINDLE_S3_ACCESS_KEY_ID.",
+)
+if UPLOAD_STORAGE == "s3":
+    if find_spec("storages") is None or find_spec("boto3") is None:
+        raise ImproperlyConfigured(
+            "REKINDLE_UPLOAD_STORAGE=s3 needs the s3 extra: pip install 'rekindle[s3]'"
+        )
+    if not S3_BUCKET:
+        raise ImproperlyConfigured(
+            "REKINDLE_S3_BUCKET must be set when REKINDLE_UPLOAD_STORAGE is s3"
+        )
+    STORAGES["uploads"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": S3_ENDPOINT_URL or None,
+            "region_name": S3_REGION or None,
+            "access_key": S3_ACCESS_KEY_ID or None,
+            "secret_key": S3_SECRET_ACCESS_KEY or None,
+            "default_acl": "private",
+        },
+    }
+else:
+    # A private folder (files 0600, folders 0700) at UPLOAD_DIR.
+    STORAGES["uploads"] = {"BACKEND": "rekindle.web.analyses.storage.PrivateUploadStorage"}
 # Larger uploads are streamed to a temporary file instead of memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 # django-tasks with its database backend: jobs are rows in the database, so they survive

@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/", include("rekindle.web.accounts.urls")),
     path("couple/", include("rekindle.web.couples.urls")),
     path("check-ins/", include("rekindle.web.checkins.urls")),
+    path("questionnaires/", include("rekindle.web.assessments.urls")),
     path("habits/", include("rekindle.web.habits.urls")),
     path("progress/", include("rekindle.web.progress.urls")),
     path("calendar/", include("rekindle.web.calendar.urls")),

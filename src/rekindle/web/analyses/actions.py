@@ -9,7 +9,7 @@ from django.db import transaction
 
 from rekindle.web.access import active_couple_of
 from rekindle.web.accounts.models import User
-from rekindle.web.analyses.jobs import enqueue_analysis
+from rekindle.web.analyses.jobs import enqueue_analysis, recover_stalled_analyses
 from rekindle.web.analyses.models import QUEUED, Analysis
 from rekindle.web.analyses.storage import delete_upload, store_upload
 
@@ -19,6 +19,7 @@ def do_start_analysis(
     owner: User, chunks: Iterable[bytes], file_name: str, now: datetime
 ) -> Analysis:
     """Keep the upload and queue its analysis, in the couple the uploader is in now."""
+    recover_stalled_analyses(now)
     stored, size = store_upload(chunks, file_name)
     try:
         analysis = Analysis.objects.create(
@@ -34,6 +35,13 @@ def do_start_analysis(
         raise
     enqueue_analysis(analysis)
     return analysis
+
+
+@transaction.atomic
+def do_recover_stalled_analyses(now: datetime) -> int:
+    """Queue again (or fail, once out of attempts) analyses whose worker stopped: run when
+    analysis pages are opened or polled, so no extra process is needed to notice."""
+    return recover_stalled_analyses(now)
 
 
 @transaction.atomic
@@ -56,6 +64,7 @@ def do_rerun_analysis(
     analysis.partner_approved_at = None
     analysis.created_at = now
     analysis.started_at = None
+    analysis.heartbeat_at = None
     analysis.finished_at = None
     analysis.save()
     enqueue_analysis(analysis)

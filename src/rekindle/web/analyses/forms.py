@@ -11,7 +11,7 @@ from rekindle.web.analyses.storage import ALLOWED_EXTENSIONS, extension_of
 KINDS_TEXT = "a WhatsApp, Telegram, Signal, Messenger, iMessage or similar chat export"
 
 
-def check_upload(upload: UploadedFile) -> UploadedFile:
+def check_upload(upload: UploadedFile[bytes]) -> UploadedFile[bytes]:
     """The size and type checks an export must pass before it is stored."""
     limit_mb = settings.UPLOAD_MAX_MB
     if upload.size is not None and upload.size > limit_mb * 1024 * 1024:
@@ -38,7 +38,7 @@ class UploadForm(forms.Form):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
 
-    def clean_export(self) -> UploadedFile:
+    def clean_export(self) -> UploadedFile[bytes]:
         return check_upload(self.cleaned_data["export"])
 
 
@@ -52,6 +52,6 @@ class RerunForm(forms.Form):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
 
-    def clean_export(self) -> UploadedFile | None:
+    def clean_export(self) -> UploadedFile[bytes] | None:
         upload = self.cleaned_data.get("export")
         return check_upload(upload) if upload else None

@@ -45,6 +45,9 @@ class Analysis(models.Model):
     partner_approved_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     started_at = models.DateTimeField(null=True, blank=True)
+    # Touched when the job starts and whenever it reports progress; a running analysis
+    # without a heartbeat for REKINDLE_ANALYSIS_STALL_MINUTES lost its worker.
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

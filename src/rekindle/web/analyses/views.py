@@ -27,6 +27,7 @@ from rekindle.web.accounts.models import AuthenticatedRequest
 from rekindle.web.analyses.actions import (
     do_approve_analysis,
     do_delete_analysis,
+    do_recover_stalled_analyses,
     do_rerun_analysis,
     do_start_analysis,
 )
@@ -50,6 +51,7 @@ def report_of(analysis: Analysis) -> Report | None:
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def analysis_list(request: AuthenticatedRequest) -> HttpResponse:
+    do_recover_stalled_analyses(timezone.now())
     posted = request.method == "POST"
     form = UploadForm(request.POST, request.FILES) if posted else UploadForm()
     if posted and form.is_valid():
@@ -68,6 +70,7 @@ def analysis_list(request: AuthenticatedRequest) -> HttpResponse:
 
 
 def _detail_context(request: AuthenticatedRequest, analysis_id: int) -> dict[str, object]:
+    do_recover_stalled_analyses(timezone.now())
     view = access_analysis(request.user, analysis_id)
     report = report_of(view.analysis) if view.shows_report else None
     return {

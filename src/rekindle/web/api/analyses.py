@@ -8,7 +8,8 @@ import json
 from typing import Any
 
 from django.http import Http404, HttpRequest
-from ninja import Path, Router
+from ninja import Router
+from ninja.params.functions import Path
 
 from rekindle.web.access import (
     AnalysisView,

@@ -7,7 +7,8 @@ from datetime import date
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Path, Query, Router
+from ninja import Router
+from ninja.params.functions import Path, Query
 
 from rekindle.web.access import (
     CheckInView,

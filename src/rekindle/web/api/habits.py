@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Literal, cast
+
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Path, Router
+from ninja import Router
 from ninja.errors import HttpError
+from ninja.params.functions import Path
 
 from rekindle.web.access import (
     access_habit,
@@ -42,7 +45,11 @@ def habit_out(habit: Habit, viewer: User) -> HabitOut:
         is_active=habit.is_active,
         shared_with_partner=couple is not None and habit.shared_in_id == couple.id,
         ticked_today=today in days,
-        streak=StreakOut(current=streak.current, longest=streak.longest, unit=streak.unit),
+        streak=StreakOut(
+            current=streak.current,
+            longest=streak.longest,
+            unit=cast(Literal["day", "week"], streak.unit),
+        ),
         recent_ticks=days[:RECENT_TICKS],
     )
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Literal, cast
+
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Path, Router, Status
+from ninja import Router, Status
+from ninja.params.functions import Path
 
 from rekindle.web.access import access_own_progress_entry, access_progress_entry, progress_log_of
 from rekindle.web.accounts.models import User
@@ -21,7 +24,7 @@ EntryId = Path(..., ge=1, le=MAX_ID)
 def entry_out(entry: ProgressEntry, viewer: User) -> ProgressEntryOut:
     return ProgressEntryOut(
         id=entry.id,
-        kind=entry.kind,
+        kind=cast(Literal["win", "challenge"], entry.kind),
         text=entry.text,
         day=entry.day,
         created_at=entry.created_at,

@@ -48,4 +48,5 @@ def rituals_calendar(habits: Iterable[Habit], time_zone: str, now: datetime) -> 
         if habit.is_active:
             calendar.add_component(_event(habit, zone, now))
     calendar.add_missing_timezones()
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()
+    return ical

@@ -17,7 +17,8 @@ def do_delete_account(user: User) -> None:
     Deleting the account deletes, with it, their check-ins, habits and ticks, the progress
     entries they wrote, the invitations they sent, their calendar address and every couple
     they were part of, so their partner is unlinked at once, and the chat analyses they
-    uploaded, with any upload still kept on disk. What the partner wrote stays
+    uploaded, with any upload still kept on disk, and their questionnaire answers and
+    scores. What the partner wrote stays
     with the partner; nothing the partner wrote points at the person any more."""
     for session_key in SignedInSession.objects.filter(user=user).values_list(
         "session_key", flat=True

@@ -3,8 +3,8 @@
 It holds what is theirs: the account, the browsers they are signed in on, the invitations
 they sent, when they were linked, their check-ins with the private notes decrypted, their
 habits and ticks, the progress-log entries they wrote, whether they have a calendar
-address, and the chat analyses they uploaded with their reports. It holds nothing their
-partner wrote.
+address, the chat analyses they uploaded with their reports, and every questionnaire they
+took with their own answers and scores. It holds nothing their partner wrote.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from django.db.models import Q
 
 from rekindle.web.accounts.models import User
 from rekindle.web.analyses.models import Analysis
+from rekindle.web.assessments.models import AssessmentResponse
 from rekindle.web.calendar.models import CalendarFeed
 from rekindle.web.checkins.models import CheckIn
 from rekindle.web.couples.models import Couple
@@ -80,6 +81,17 @@ def _analysis(analysis: Analysis) -> dict[str, Any]:
     }
 
 
+def _assessment(response: AssessmentResponse) -> dict[str, Any]:
+    return {
+        "questionnaire": response.instrument_id,
+        "questionnaire_version": response.instrument_version,
+        "completed_at": _when(response.completed_at),
+        "taken_in_couple": response.couple_id is not None,
+        "answers": response.answers,
+        "scores": response.scores,
+    }
+
+
 def export_of(user: User, now: datetime) -> dict[str, Any]:
     couples = Couple.objects.filter(Q(first=user) | Q(second=user)).order_by("linked_at")
     feed = CalendarFeed.objects.filter(owner=user).first()
@@ -126,6 +138,12 @@ def export_of(user: User, now: datetime) -> dict[str, Any]:
         "analyses": [
             _analysis(analysis)
             for analysis in Analysis.objects.filter(owner=user).order_by("created_at", "id")
+        ],
+        "questionnaires": [
+            _assessment(response)
+            for response in AssessmentResponse.objects.filter(owner=user).order_by(
+                "completed_at", "id"
+            )
         ],
     }
 

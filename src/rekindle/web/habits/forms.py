@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -14,7 +14,8 @@ class ChooseHabitForm(forms.Form):
     def __init__(self, *args: Any, ideas: list[HabitIdea], **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
-        self.fields["intervention_id"].choices = [
+        choice = cast(forms.ChoiceField, self.fields["intervention_id"])
+        choice.choices = [
             (idea.id, f"{idea.title} ({idea.minutes} min, {idea.usual_cadence})") for idea in ideas
         ]
 
