@@ -21,7 +21,14 @@ from typing import IO, Any, NoReturn
 
 import click
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    Progress,
+    SpinnerColumn,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from rekindle import __version__
@@ -266,15 +273,21 @@ def analyze(
         if size >= PROGRESS_BYTES:
             with Progress(
                 SpinnerColumn(),
-                TextColumn("Analysing {task.description}: {task.completed:,} messages"),
+                TextColumn("Analysing {task.description}"),
+                BarColumn(),
+                TaskProgressColumn(),
+                TextColumn("{task.fields[messages]:,} messages"),
                 TimeElapsedColumn(),
                 console=Console(stderr=True),
                 transient=True,
             ) as bar:
-                task = bar.add_task(file.name, total=None)
-                analysis = analyze_export(
-                    export, mapping, progress=lambda n: bar.update(task, completed=n), **options
-                )
+                task = bar.add_task(file.name, total=100, messages=0)
+
+                def show(messages: int, fraction: float | None) -> None:
+                    done = None if fraction is None else 100 * fraction
+                    bar.update(task, completed=done, messages=messages)
+
+                analysis = analyze_export(export, mapping, progress=show, **options)
         else:
             analysis = analyze_export(export, mapping, **options)
         pages = [(path, render(analysis.report)) for path, render in outputs]

@@ -108,3 +108,15 @@ def test_printing_hides_the_navigation_and_keeps_the_charts(
     assert page.locator("svg.chart").first.is_visible()
     assert page.pdf(format="A4")[:4] == b"%PDF"
     page.close()
+
+
+def test_a_long_file_name_without_spaces_still_fits_a_phone(browser: Any, tmp_path: Path) -> None:
+    """The export's name is shown as it was given; a long one with no spaces must wrap."""
+    export = tmp_path / ("WhatsApp_Chat_with_" + "x" * 40 + "_2025-11-30_final_copy.txt")
+    export.write_bytes(demo_chat_path().read_bytes())
+    path = tmp_path / "long-name.html"
+    path.write_text(render_html(analyze_export(open_export(export)).report), encoding="utf-8")
+    page, _, _ = open_report(browser, path, PHONE)
+    assert export.name[:30] in page.content()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
+    page.close()

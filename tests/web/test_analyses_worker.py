@@ -170,3 +170,42 @@ def test_uploads_are_kept_for_the_retention_setting(
     assert analysis.status == DONE
     assert len(stored_files(uploads)) == 1
     assert analysis.upload
+
+
+def test_the_worker_reports_the_share_of_the_file_read_as_it_goes(
+    alice: User, alice_client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the job runs, the row holds a percentage (below 100 until the report is stored)
+    and the status panel shows it."""
+    from rekindle.report import analysis as library
+    from rekindle.web.analyses import jobs
+
+    demo = Path(library.__file__).resolve().parents[1] / "demo" / "whatsapp-demo.txt"
+    monkeypatch.setattr(library, "PROGRESS_EVERY", 500)
+    seen: list[tuple[int, int, str]] = []
+    real = jobs.analyze_export
+
+    def watched(export, **options):  # type: ignore[no-untyped-def]
+        report_progress = options["progress"]
+
+        def progress(messages: int, fraction: float | None) -> None:
+            report_progress(messages, fraction)
+            row = Analysis.objects.get(owner=alice)
+            panel = alice_client.get(f"/analyses/{row.id}/status").content.decode()
+            seen.append((row.messages_read, row.progress, panel))
+
+        return real(export, **{**options, "progress": progress})
+
+    monkeypatch.setattr(jobs, "analyze_export", watched)
+    with demo.open("rb") as export:
+        alice_client.post("/analyses/", {"export": export})
+    run_worker()
+
+    assert Analysis.objects.get(owner=alice).status == DONE
+    percents = [percent for _, percent, _ in seen]
+    assert len(seen) >= 7
+    assert percents == sorted(percents)  # never goes back
+    assert 0 < percents[0] < 50 and 90 <= percents[-1] <= 99
+    messages, percent, panel = seen[len(seen) // 2]
+    assert f'value="{percent}"' in panel
+    assert f"About {percent}% of the file read, {messages} messages so far." in panel

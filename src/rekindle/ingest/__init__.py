@@ -40,7 +40,12 @@ class Export:
         :class:`ParseError` rather than handing back a fraction of the chat.
         """
         self.report = ParseReport(self.source.label, self.format.name)
+        self.source.start_reading()
         return self._stream(self.report)
+
+    def fraction_read(self) -> float | None:
+        """How far the current read has got through the export's bytes (0 to 1), if known."""
+        return self.source.fraction_read()
 
     def _stream(self, report: ParseReport) -> Iterator[Message]:
         count = 0

@@ -13,7 +13,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import IO
 
@@ -31,6 +31,38 @@ MAX_JSON_BYTES = 1024**3
 _MESSENGER_PART = re.compile(r"message_(\d+)\.json$")
 
 
+class ReadMeter:
+    """How many bytes of a part have been read so far (for progress)."""
+
+    __slots__ = ("read",)
+
+    def __init__(self) -> None:
+        self.read = 0
+
+
+class _MeteredFile(io.FileIO):
+    """A file on disk that counts the bytes read from it."""
+
+    def __init__(self, path: Path, meter: ReadMeter) -> None:
+        super().__init__(path, "rb")
+        self._meter = meter
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        count = super().readinto(buffer)
+        self._meter.read += count or 0
+        return count
+
+    def read(self, size: int | None = -1) -> bytes:
+        data = super().read(size)
+        self._meter.read += len(data or b"")
+        return data
+
+    def readall(self) -> bytes:
+        data = super().readall()
+        self._meter.read += len(data)
+        return data
+
+
 @dataclass(frozen=True)
 class Part:
     """One file of an export: a path on disk, or a member of a zip archive."""
@@ -39,6 +71,7 @@ class Part:
     path: Path
     member: str | None = None  # the member name when the part lives in a zip
     size: int = 0  # uncompressed size in bytes
+    meter: ReadMeter = field(default_factory=ReadMeter, compare=False, repr=False)
 
     @property
     def name(self) -> str:
@@ -48,14 +81,14 @@ class Part:
     def open(self) -> io.BufferedReader:
         """A buffered binary stream over the part's bytes."""
         if self.member is None:
-            return self.path.open("rb")
+            return io.BufferedReader(_MeteredFile(self.path, self.meter))
         archive = zipfile.ZipFile(self.path)
         try:
             stream = archive.open(self.member)
         except (zipfile.BadZipFile, OSError, RuntimeError) as exc:
             archive.close()
             raise ParseError(self.label, f"cannot read this zip member ({exc})") from None
-        return io.BufferedReader(_ZipMemberStream(archive, stream, self.label))
+        return io.BufferedReader(_ZipMemberStream(archive, stream, self.label, self.meter))
 
     def head(self, size: int = 65536) -> bytes:
         """The first ``size`` bytes, for format detection."""
@@ -66,10 +99,13 @@ class Part:
 class _ZipMemberStream(io.RawIOBase):
     """A zip member stream that closes its archive and stops at the size limit."""
 
-    def __init__(self, archive: zipfile.ZipFile, stream: IO[bytes], label: str) -> None:
+    def __init__(
+        self, archive: zipfile.ZipFile, stream: IO[bytes], label: str, meter: ReadMeter
+    ) -> None:
         self._archive = archive
         self._stream = stream
         self._label = label
+        self._meter = meter
         self._read = 0
 
     def readable(self) -> bool:
@@ -81,6 +117,7 @@ class _ZipMemberStream(io.RawIOBase):
         except (zipfile.BadZipFile, OSError, EOFError) as exc:
             raise ParseError(self._label, f"the zip archive is damaged ({exc})") from None
         self._read += len(data)
+        self._meter.read += len(data)
         if self._read > MAX_MEMBER_BYTES:
             raise UnsafeArchiveError(
                 self._label, "this zip member expands beyond 2 GiB; refusing it"
@@ -105,6 +142,22 @@ class Source:
     @property
     def first(self) -> Part:
         return self.parts[0]
+
+    def start_reading(self) -> None:
+        """Set the byte counts back to zero (a fresh read of the whole export begins)."""
+        for part in self.parts:
+            part.meter.read = 0
+
+    def fraction_read(self) -> float | None:
+        """How much of the export has been read, from 0 to 1 (None when its size is unknown).
+
+        Formats that are parsed whole (JSON) reach 1 as soon as they are loaded, before their
+        messages are handed on.
+        """
+        size = sum(part.size for part in self.parts)
+        if size <= 0:
+            return None
+        return min(1.0, sum(part.meter.read for part in self.parts) / size)
 
 
 def open_source(path: str | Path) -> Source:
@@ -257,6 +310,7 @@ def iter_lines(part: Part) -> Iterator[str]:
     stream = part.open()
     try:
         encoding = sniff_encoding(part.head(4096))
+        part.meter.read = 0  # a whole read starts: what sampling read before does not count
         text = io.TextIOWrapper(
             stream,
             encoding=encoding,
@@ -282,6 +336,7 @@ def read_bytes(part: Part, limit: int = MAX_JSON_BYTES) -> bytes:
     """All of a part's bytes (for formats that must be parsed whole), up to ``limit``."""
     if part.size > limit:
         raise ParseError(part.label, f"the file is {part.size} bytes; the limit is {limit}")
+    part.meter.read = 0
     with part.open() as stream:
         data = stream.read(limit + 1)
     if len(data) > limit:

@@ -25,7 +25,9 @@ from rekindle.signals.pipeline import CueRunner
 
 __all__ = ["PROGRESS_EVERY", "Analysis", "analyze_export", "default_workers"]
 
-ProgressCallback = Callable[[int], None]
+# Called with the number of messages read so far and the share of the export's bytes read
+# (0 to 1; None when the size is unknown).
+ProgressCallback = Callable[[int, float | None], None]
 PROGRESS_EVERY = 10_000
 # Below this size a worker process costs more to start than it saves.
 WORKER_BYTES = 1024 * 1024
@@ -51,8 +53,9 @@ class Analysis:
 class _Tally:
     """Counts what the summary needs while the messages stream past."""
 
-    def __init__(self, progress: ProgressCallback | None) -> None:
+    def __init__(self, progress: ProgressCallback | None, export: Export) -> None:
         self.progress = progress
+        self.export = export
         self.read = 0  # every message read, in the period or not
         self.total = 0
         self.kinds: Counter[str] = Counter()
@@ -67,7 +70,7 @@ class _Tally:
         for message in messages:
             self.read += 1
             if progress is not None and self.read % PROGRESS_EVERY == 0:
-                progress(self.read)
+                progress(self.read, self.export.fraction_read())
             stamp = message.timestamp
             if since is not None or until is not None:
                 day = stamp.date()
@@ -83,7 +86,7 @@ class _Tally:
                 self.last = stamp
             yield message
         if progress is not None:
-            progress(self.read)
+            progress(self.read, self.export.fraction_read())
 
 
 def analyze_export(
@@ -101,7 +104,8 @@ def analyze_export(
     """Read ``export`` once and make its report.
 
     Only messages dated from ``since`` to ``until`` (inclusive, in the export's own time) are
-    analysed. ``progress`` is called with the number of messages read so far. Raises the
+    analysed. ``progress`` is called every 10,000 messages and at the end with the number of
+    messages read so far and the share of the export read (0 to 1, or None). Raises the
     library's errors (:class:`~rekindle.errors.RekindleError`) for a bad export or a name
     that is not in the chat. ``workers``: how many other processes read the messages' cues
     while this one parses and measures (0: all in this process; the report is the same).
@@ -110,7 +114,7 @@ def analyze_export(
         raise ValueError(f"--until {until.isoformat()} comes before --since {since.isoformat()}")
     messages = export.messages()  # starts a fresh parse report: read its names after this
     mapper = ParticipantMapper(mapping or ParticipantMap(), export.report.names)
-    tally = _Tally(progress)
+    tally = _Tally(progress, export)
     stream = tally.within(mapper.apply(messages), since, until)
     # The cue runner reads a batch ahead; tee holds at most that batch for the metrics.
     for_metrics, for_cues = itertools.tee(stream)

@@ -80,9 +80,11 @@ def run_analysis(analysis_id: int, now: datetime | None = None) -> str:
         analysis.error = ""
         analysis.save(update_fields=["status", "attempts", "started_at", "heartbeat_at", "error"])
 
-    def progress(messages_read: int) -> None:
+    def progress(messages_read: int, fraction: float | None) -> None:
+        # The share of the file read, held below 100 until the report is stored.
+        percent = 0 if fraction is None else min(99, int(fraction * 100))
         Analysis.objects.filter(id=analysis_id).update(
-            messages_read=messages_read, heartbeat_at=timezone.now()
+            messages_read=messages_read, progress=percent, heartbeat_at=timezone.now()
         )
 
     try:
