@@ -77,6 +77,14 @@ class ParticipantMapper:
 
     def apply(self, messages: Iterable[Message]) -> Iterator[Message]:
         people = self.mapping.people
+        if not people and not self._alias:  # nothing to change: only count the senders
+            counts = self.counts
+            for message in messages:
+                sender = message.sender
+                if sender is not None:
+                    counts[sender] = counts.get(sender, 0) + 1
+                yield message
+            return
         wanted: set[str] | None = None
         for message in messages:
             sender = message.sender

@@ -18,7 +18,7 @@ from rekindle.ingest import Export, conversation_from
 from rekindle.ingest.participants import ParticipantMap, ParticipantMapper
 from rekindle.ingest.summary import ChatSummary
 from rekindle.metrics import Metrics, MetricSettings, compute
-from rekindle.model import Message
+from rekindle.model import Message, MessageKind
 from rekindle.report.build import build
 from rekindle.report.document import Report
 from rekindle.signals.pipeline import CueRunner
@@ -59,7 +59,7 @@ class _Tally:
         self.read = 0  # every message read, in the period or not
         self.total = 0
         self.kinds: Counter[str] = Counter()
-        self.by_sender: Counter[str] = Counter()
+        self.by_sender: dict[str, int] = {}
         self.first: datetime | None = None
         self.last: datetime | None = None
 
@@ -67,6 +67,8 @@ class _Tally:
         self, messages: Iterable[Message], since: date | None, until: date | None
     ) -> Iterator[Message]:
         progress = self.progress
+        kinds: dict[MessageKind, int] = {}
+        by_sender = self.by_sender
         for message in messages:
             self.read += 1
             if progress is not None and self.read % PROGRESS_EVERY == 0:
@@ -77,14 +79,17 @@ class _Tally:
                 if (since is not None and day < since) or (until is not None and day > until):
                     continue
             self.total += 1
-            self.kinds[message.kind.value] += 1
-            if message.sender is not None:
-                self.by_sender[message.sender] += 1
+            kinds[message.kind] = kinds.get(message.kind, 0) + 1
+            sender = message.sender
+            if sender is not None:
+                by_sender[sender] = by_sender.get(sender, 0) + 1
             if self.first is None or stamp < self.first:
                 self.first = stamp
             if self.last is None or stamp > self.last:
                 self.last = stamp
             yield message
+        for kind, count in kinds.items():
+            self.kinds[kind.value] += count
         if progress is not None:
             progress(self.read, self.export.fraction_read())
 

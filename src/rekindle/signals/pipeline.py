@@ -27,7 +27,7 @@ from rekindle.signals.text import Text
 
 BATCH = 2048
 CACHE_SIZE = 200_000
-WINDOW = 16  # batches in flight to the worker processes (bounds the messages held)
+WINDOW = 48  # batches in flight to the worker processes (bounds the messages held)
 # Kinds whose text is something a person wrote (a media message's text is its caption).
 READ_KINDS = frozenset({MessageKind.TEXT, MessageKind.MEDIA})
 
