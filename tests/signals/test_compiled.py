@@ -162,8 +162,14 @@ def test_a_bad_pattern_raises_the_usual_error(cache_dir: Path) -> None:
         compile_pattern("(unclosed")
 
 
-def test_the_default_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.delenv("REKINDLE_CACHE_DIR", raising=False)
+@pytest.mark.parametrize("unset", [None, "", "  "])
+def test_the_default_folder_follows_xdg(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, unset: str | None
+) -> None:
+    if unset is None:
+        monkeypatch.delenv("REKINDLE_CACHE_DIR", raising=False)
+    else:
+        monkeypatch.setenv("REKINDLE_CACHE_DIR", unset)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     path = cache_file()
     assert path is not None and path.parent == tmp_path / "rekindle"

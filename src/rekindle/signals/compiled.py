@@ -12,7 +12,7 @@ any code it is given, and whatever goes wrong (a damaged file, a folder that can
 written, an interpreter other than CPython) falls back to plain :func:`re.compile`, with the
 same result. Where the cache lives:
 
-- ``REKINDLE_CACHE_DIR`` when it is set (``off`` or an empty value turns the cache off);
+- ``REKINDLE_CACHE_DIR`` when it is set (``off`` turns the cache off; empty counts as unset);
 - otherwise ``$XDG_CACHE_HOME/rekindle``, or ``~/.cache/rekindle``.
 """
 
@@ -71,9 +71,9 @@ _cache = _Cache()
 
 def cache_file() -> Path | None:
     """Where the cache is kept, or None when it is turned off."""
-    setting = os.environ.get("REKINDLE_CACHE_DIR")
-    if setting is not None:
-        if setting.strip().lower() in {"", "off"}:
+    setting = os.environ.get("REKINDLE_CACHE_DIR", "").strip()
+    if setting:  # an empty value counts as unset, as for every Rekindle setting
+        if setting.lower() == "off":
             return None
         folder = Path(setting)
     else:
