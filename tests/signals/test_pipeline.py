@@ -65,3 +65,15 @@ def test_workers_and_own_detectors_do_not_mix() -> None:
         CueRunner(default_detectors(), workers=1)
     with pytest.raises(ValueError, match="0 or more"):
         CueRunner(workers=-1)
+
+
+def test_names_run_only_those_detectors_in_workers_too(demo_messages: list[Message]) -> None:
+    wanted = ("sentiment", "affection")
+    alone = list(CueRunner(names=wanted).run(demo_messages[:300]))
+    parallel = list(CueRunner(workers=1, names=wanted).run(demo_messages[:300]))
+    assert parallel == alone
+    found = {cue.name for cues in alone for cue in cues.cues}
+    assert found == {"positive", "negative", "affection"}
+    assert all(cues.emotions is None for cues in alone)
+    with pytest.raises(ValueError, match="no detector named nonsense"):
+        _ = CueRunner(names=("nonsense",)).detectors

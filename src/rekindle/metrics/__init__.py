@@ -14,11 +14,13 @@ its evidence and its limits (``about``), and a rate with too little data under i
 """
 
 from rekindle.metrics.builder import MetricsBuilder, compute
+from rekindle.metrics.profile import DETECTORS_READ
 from rekindle.metrics.records import About, Example, Exchange, MonthCount, Rate
 from rekindle.metrics.result import Metrics
 from rekindle.metrics.settings import MetricSettings
 
 __all__ = [
+    "DETECTORS_READ",
     "About",
     "Example",
     "Exchange",

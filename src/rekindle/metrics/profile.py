@@ -5,7 +5,8 @@ conversation around the message (whether it is tense, warm, transactional...). C
 messages per month, partner and profile is then one dictionary update per message, and every
 per-message rate is read from those counts at the end.
 
-Cues not listed here (``emotion``, safety cues, cues added later) are ignored.
+Cues not listed here (``emotion``, safety cues, cues added later) are ignored, and
+:data:`DETECTORS_READ` names the detectors whose output is read.
 """
 
 from __future__ import annotations
@@ -39,6 +40,15 @@ CUE_NAMES = (
     "negative",
 )
 CUE_BITS: Mapping[str, int] = {name: 1 << i for i, name in enumerate(CUE_NAMES)}
+# The cue detectors whose output the metrics read: each lexicon cue above (a lexicon detector
+# is named after its cue), the sentiment detector (its "positive"/"negative" cues and score:
+# tension, the positive-to-negative ratio) and the word counts (we-talk, style matching).
+# The others (emotions, safety) are not read, so an analysis need not run them.
+DETECTORS_READ = (
+    "sentiment",
+    *(name for name in CUE_NAMES if name not in ("positive", "negative")),
+    "function_words",
+)
 
 AFFECTION = CUE_BITS["affection"]
 APOLOGY = CUE_BITS["apology"]

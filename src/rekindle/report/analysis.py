@@ -17,7 +17,7 @@ from datetime import date, datetime
 from rekindle.ingest import Export, conversation_from
 from rekindle.ingest.participants import ParticipantMap, ParticipantMapper
 from rekindle.ingest.summary import ChatSummary
-from rekindle.metrics import Metrics, MetricSettings, compute
+from rekindle.metrics import DETECTORS_READ, Metrics, MetricSettings, compute
 from rekindle.model import Message, MessageKind
 from rekindle.report.build import build
 from rekindle.report.document import Report
@@ -121,9 +121,12 @@ def analyze_export(
     mapper = ParticipantMapper(mapping or ParticipantMap(), export.report.names)
     tally = _Tally(progress, export)
     stream = tally.within(mapper.apply(messages), since, until)
-    # The cue runner reads a batch ahead; tee holds at most that batch for the metrics.
+    # The cue runner reads a batch ahead; tee holds at most that batch for the metrics. Only
+    # the detectors whose output the metrics read are run.
     for_metrics, for_cues = itertools.tee(stream)
-    metrics = compute(for_metrics, CueRunner(workers=workers).run(for_cues), (), settings)
+    metrics = compute(
+        for_metrics, CueRunner(workers=workers, names=DETECTORS_READ).run(for_cues), (), settings
+    )
     conversation = conversation_from(export, mapper, ())
     summary = ChatSummary(
         source=export.source.label,

@@ -16,13 +16,13 @@ from __future__ import annotations
 import multiprocessing
 import signal
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
 from rekindle.model import Message, MessageKind
 from rekindle.signals.base import Cue, Detector, Emotions, MessageCues, Sentiment
-from rekindle.signals.registry import default_detectors
+from rekindle.signals.registry import default_detectors, ordered
 from rekindle.signals.text import Text
 
 BATCH = 2048
@@ -38,14 +38,24 @@ class CueRunner:
     """Runs detectors over texts, caching by text. Construct once, reuse for many messages.
 
     ``workers``: run the default detectors in that many other processes (0: in this one).
+    ``names``: run only the default detectors of these names (all of them when None).
     """
 
-    def __init__(self, detectors: Sequence[Detector] | None = None, workers: int = 0) -> None:
+    def __init__(
+        self,
+        detectors: Sequence[Detector] | None = None,
+        workers: int = 0,
+        names: Collection[str] | None = None,
+    ) -> None:
         if workers < 0:
             raise ValueError("workers must be 0 or more")
-        if workers and detectors is not None:
-            raise ValueError("worker processes run the default detectors; give one or the other")
+        if detectors is not None and (workers or names is not None):
+            raise ValueError(
+                "worker processes and names choose among the default detectors;"
+                " give detectors, or workers and names"
+            )
         self.workers = workers
+        self.names = None if names is None else tuple(sorted(set(names)))
         self._detectors = list(detectors) if detectors is not None else None
         self._cache: dict[str, _Result] = {}
 
@@ -53,7 +63,7 @@ class CueRunner:
     def detectors(self) -> list[Detector]:
         """The detectors this process runs (loaded on first use)."""
         if self._detectors is None:
-            self._detectors = default_detectors()
+            self._detectors = _default_detectors(self.names)
         return self._detectors
 
     def analyze(self, texts: Sequence[str]) -> list[_Result]:
@@ -107,6 +117,7 @@ class CueRunner:
             self.workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_start_worker,
+            initargs=(self.names,),
         )
         try:
             stream = iter(messages)
@@ -161,15 +172,26 @@ def _cues_of(chunk: Sequence[Message], found: Mapping[str, _Result]) -> Iterator
 _worker_runner: CueRunner | None = None
 
 
-def _start_worker() -> None:
+def _start_worker(names: tuple[str, ...] | None) -> None:
     global _worker_runner
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
-    _worker_runner = CueRunner()
+    _worker_runner = CueRunner(names=names)
 
 
 def _detect_in_worker(texts: list[str]) -> list[_Result]:
-    runner = _worker_runner if _worker_runner is not None else CueRunner()
-    return runner._detect(texts)
+    if _worker_runner is None:
+        raise RuntimeError("the worker process was not started by a CueRunner")
+    return _worker_runner._detect(texts)
+
+
+def _default_detectors(names: Collection[str] | None) -> list[Detector]:
+    detectors = default_detectors()
+    if names is None:
+        return detectors
+    unknown = set(names) - {d.name for d in detectors}
+    if unknown:
+        raise ValueError(f"no detector named {', '.join(sorted(unknown))}")
+    return ordered([d for d in detectors if d.name in names])
 
 
 def run(
