@@ -32,7 +32,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db.models import Q
 from django.http import Http404
@@ -46,6 +46,16 @@ from rekindle.web.checkins.models import CheckIn
 from rekindle.web.couples.models import Couple, Invitation
 from rekindle.web.habits.models import Habit
 from rekindle.web.progress.models import ProgressEntry
+
+_T = TypeVar("_T")
+
+
+def _found(item: _T | None, what: str) -> _T:
+    """``item``, or "not found": the same answer whether it does not exist or is not theirs."""
+    if item is None:
+        raise Http404(f"No such {what}")
+    return item
+
 
 # --- Couples ------------------------------------------------------------------------------
 
@@ -75,21 +85,18 @@ def token_digest(token: str) -> str:
 
 def access_invitation_by_token(token: str) -> Invitation:
     """The invitation a link points to, whatever its state; the action decides if it is open."""
-    invitation = (
-        Invitation.objects.filter(token_digest=token_digest(token))
-        .select_related("inviter")
-        .first()
+    return _found(
+        (
+            Invitation.objects.filter(token_digest=token_digest(token))
+            .select_related("inviter")
+            .first()
+        ),
+        "invitation",
     )
-    if invitation is None:
-        raise Http404("No such invitation")
-    return invitation
 
 
 def access_own_invitation(user: User, invitation_id: int) -> Invitation:
-    invitation = Invitation.objects.filter(id=invitation_id, inviter=user).first()
-    if invitation is None:
-        raise Http404("No such invitation")
-    return invitation
+    return _found(Invitation.objects.filter(id=invitation_id, inviter=user).first(), "invitation")
 
 
 # --- Sessions -----------------------------------------------------------------------------
@@ -100,10 +107,7 @@ def signed_in_sessions_of(user: User) -> list[SignedInSession]:
 
 
 def access_signed_in_session(user: User, session_id: int) -> SignedInSession:
-    signed_in = SignedInSession.objects.filter(id=session_id, user=user).first()
-    if signed_in is None:
-        raise Http404("No such session")
-    return signed_in
+    return _found(SignedInSession.objects.filter(id=session_id, user=user).first(), "session")
 
 
 # --- Check-ins ----------------------------------------------------------------------------
@@ -148,15 +152,12 @@ def partner_view(check_in: CheckIn, viewer: User, couple: Couple | None) -> Chec
 
 
 def access_check_in(user: User, check_in_id: int) -> CheckInView:
-    check_in = CheckIn.objects.filter(id=check_in_id).select_related("author").first()
-    if check_in is None:
-        raise Http404("No such check-in")
+    check_in = _found(
+        CheckIn.objects.filter(id=check_in_id).select_related("author").first(), "check-in"
+    )
     if check_in.author_id == user.id:
         return CheckInView(check_in, True, True, True)
-    view = partner_view(check_in, user, active_couple_of(user))
-    if view is None:
-        raise Http404("No such check-in")
-    return view
+    return _found(partner_view(check_in, user, active_couple_of(user)), "check-in")
 
 
 def own_check_in_on(user: User, day: date) -> CheckIn | None:
@@ -204,17 +205,12 @@ def partner_shared_habits(user: User) -> list[Habit]:
 
 def access_own_habit(user: User, habit_id: int) -> Habit:
     """A habit this person may change: only their own."""
-    habit = Habit.objects.filter(id=habit_id, owner=user).first()
-    if habit is None:
-        raise Http404("No such habit")
-    return habit
+    return _found(Habit.objects.filter(id=habit_id, owner=user).first(), "habit")
 
 
 def access_habit(user: User, habit_id: int) -> Habit:
     """A habit this person may look at: their own, or one their partner shared with them."""
-    habit = Habit.objects.filter(id=habit_id).select_related("owner").first()
-    if habit is None:
-        raise Http404("No such habit")
+    habit = _found(Habit.objects.filter(id=habit_id).select_related("owner").first(), "habit")
     if habit.owner_id == user.id:
         return habit
     couple = active_couple_of(user)
@@ -244,21 +240,18 @@ def progress_log_of(user: User) -> list[ProgressEntry]:
 
 
 def access_progress_entry(user: User, entry_id: int) -> ProgressEntry:
-    entry = (
-        ProgressEntry.objects.filter(_visible_progress(user), id=entry_id)
-        .select_related("author")
-        .first()
+    return _found(
+        (
+            ProgressEntry.objects.filter(_visible_progress(user), id=entry_id)
+            .select_related("author")
+            .first()
+        ),
+        "entry",
     )
-    if entry is None:
-        raise Http404("No such entry")
-    return entry
 
 
 def access_own_progress_entry(user: User, entry_id: int) -> ProgressEntry:
-    entry = ProgressEntry.objects.filter(id=entry_id, author=user).first()
-    if entry is None:
-        raise Http404("No such entry")
-    return entry
+    return _found(ProgressEntry.objects.filter(id=entry_id, author=user).first(), "entry")
 
 
 # --- The calendar feed --------------------------------------------------------------------
@@ -270,14 +263,14 @@ def calendar_feed_of(user: User) -> CalendarFeed | None:
 
 def access_calendar_feed_by_token(token: str) -> CalendarFeed:
     """The feed a secret address points to; a wrong or revoked token is simply not found."""
-    feed = (
-        CalendarFeed.objects.filter(token_digest=token_digest(token))
-        .select_related("owner")
-        .first()
+    return _found(
+        (
+            CalendarFeed.objects.filter(token_digest=token_digest(token))
+            .select_related("owner")
+            .first()
+        ),
+        "feed",
     )
-    if feed is None:
-        raise Http404("No such feed")
-    return feed
 
 
 # --- Chat analyses ------------------------------------------------------------------------
@@ -315,18 +308,15 @@ def analyses_of(user: User) -> list[AnalysisView]:
 
 def access_own_analysis(user: User, analysis_id: int) -> Analysis:
     """An analysis this person may run again or delete: only one they uploaded."""
-    analysis = Analysis.objects.filter(id=analysis_id, owner=user).first()
-    if analysis is None:
-        raise Http404("No such analysis")
-    return analysis
+    return _found(Analysis.objects.filter(id=analysis_id, owner=user).first(), "analysis")
 
 
 def access_analysis(user: User, analysis_id: int) -> AnalysisView:
     """An analysis this person may look at: their own, or a finished one their current
     partner uploaded in this couple (with its report only once they approved it)."""
-    analysis = Analysis.objects.filter(id=analysis_id).select_related("owner").first()
-    if analysis is None:
-        raise Http404("No such analysis")
+    analysis = _found(
+        Analysis.objects.filter(id=analysis_id).select_related("owner").first(), "analysis"
+    )
     if analysis.owner_id == user.id:
         return AnalysisView(analysis, True, True)
     couple = active_couple_of(user)
@@ -378,10 +368,7 @@ def latest_own_assessment_response(user: User, instrument_id: str) -> Assessment
 
 def access_own_assessment_response(user: User, response_id: int) -> AssessmentResponse:
     """A result (answers included) this person may read: only their own."""
-    response = AssessmentResponse.objects.filter(id=response_id, owner=user).first()
-    if response is None:
-        raise Http404("No such result")
-    return response
+    return _found(AssessmentResponse.objects.filter(id=response_id, owner=user).first(), "result")
 
 
 @dataclass(frozen=True)
@@ -429,10 +416,7 @@ def api_tokens_of(user: User) -> list[ApiToken]:
 
 
 def access_own_api_token(user: User, api_token_id: int) -> ApiToken:
-    api_token = ApiToken.objects.filter(id=api_token_id, owner=user).first()
-    if api_token is None:
-        raise Http404("No such token")
-    return api_token
+    return _found(ApiToken.objects.filter(id=api_token_id, owner=user).first(), "token")
 
 
 def person_with_api_token(token: str) -> User | None:
