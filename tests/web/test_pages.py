@@ -3,12 +3,14 @@ security headers that come with every page."""
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 import pytest
 from django.http import HttpRequest, HttpResponse
 from django.test import Client
 from django.urls import path
+from pytest_django.fixtures import Settings
 
 from rekindle.web import urls as project_urls
 
@@ -52,14 +54,17 @@ def test_home_page_shows_the_ai_disclosure(client: Client) -> None:
     assert "not a therapist" in page
 
 
-def test_home_page_loads_nothing_from_other_hosts(client: Client) -> None:
+def test_home_page_loads_nothing_from_other_hosts(client: Client, settings: Settings) -> None:
     page = client.get("/").content.decode()
 
     links = links_in(page)
     assert any(link.endswith("site.css") for link in links)
     external = [link for link in links if link.startswith(("http:", "https:", "//"))]
-    assert external == []
-    assert "<script" not in page
+    # The one address elsewhere is the quick exit: a link a person follows, never loaded.
+    assert external == [settings.QUICK_EXIT_URL]
+    # The only script is Rekindle's own file; nothing runs inline.
+    scripts = re.findall(r"<script\b([^>]*)>(.*?)</script>", page, flags=re.DOTALL)
+    assert scripts == [(' src="/static/rekindle/quick-exit.js" defer', "")]
 
 
 def test_every_page_carries_a_strict_content_security_policy(client: Client) -> None:

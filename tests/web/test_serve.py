@@ -139,6 +139,13 @@ def test_serve_prepares_the_database_and_the_static_files(
     css_status, css = server.get(stylesheet)
     assert css_status == 200
     assert "--ember" in css
+    # The quick-exit script, like every static file, comes from WhiteNoise under a hashed name.
+    script = page.split('<script src="', 1)[1].split('"', 1)[0]
+    assert script.startswith("/static/rekindle/quick-exit.")
+    assert script != "/static/rekindle/quick-exit.js"
+    script_status, code = server.get(script)
+    assert script_status == 200
+    assert "location.replace(" in code
 
     assert server.stop() == 0
     database_file = data_dir / "rekindle.sqlite3"

@@ -12,6 +12,7 @@ from datetime import timedelta
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -101,6 +102,7 @@ INSTALLED_APPS = [
     "rekindle.web.api",
     "rekindle.web.analyses",
     "rekindle.web.dashboard",
+    "rekindle.web.disclosures",
     "django_tasks",
     "django_tasks_db",
     "django_htmx",
@@ -117,6 +119,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "rekindle.web.accounts.sessions.SessionTimeoutMiddleware",
+    # After the session checks, so that only a person still signed in counts as a visit.
+    "rekindle.web.disclosures.middleware.DisclosureMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the "try later" page.
     "axes.middleware.AxesMiddleware",
@@ -197,6 +201,20 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "frame-ancestors 'none'",
     ]
 )
+
+# --- Safety: the quick-exit control on every page ---------------------------------------
+
+QUICK_EXIT_URL = env_str(
+    "REKINDLE_QUICK_EXIT_URL",
+    default="https://www.bbc.com/weather",
+    description="Neutral site the 'Leave quickly' control and Esc Esc leave for.",
+)
+_quick_exit = urlsplit(QUICK_EXIT_URL)
+if _quick_exit.scheme not in ("http", "https") or not _quick_exit.netloc:
+    raise ImproperlyConfigured(
+        "REKINDLE_QUICK_EXIT_URL must be a whole http:// or https:// address, "
+        f"got {QUICK_EXIT_URL!r}"
+    )
 
 # --- Accounts: email and password, Argon2id, throttled sign-in, short sessions ---------
 

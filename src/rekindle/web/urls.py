@@ -22,4 +22,5 @@ urlpatterns = [
     path("api-tokens/", include("rekindle.web.api.urls")),
     path("analyses/", include("rekindle.web.analyses.urls")),
     path("dashboard/", include("rekindle.web.dashboard.urls")),
+    path("disclosure/", include("rekindle.web.disclosures.urls")),
 ]

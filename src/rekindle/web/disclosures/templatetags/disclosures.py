@@ -1,0 +1,27 @@
+"""``{% ai_notice %}``: the "AI, not a person" notice, on the pages where it is due."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from rekindle.safety.disclosure import NOTICE, REASON_LINES
+
+register = template.Library()
+
+
+@register.inclusion_tag("disclosures/notice.html", takes_context=True)
+def ai_notice(context: template.Context) -> dict[str, Any]:
+    request = context.get("request")
+    reason = getattr(request, "ai_notice", None) if request is not None else None
+    if reason is None or request is None:
+        return {"reason": None}
+    return {
+        "reason": reason,
+        "reason_line": REASON_LINES[reason],
+        "notice": NOTICE,
+        "next": request.get_full_path(),
+        # An inclusion tag starts a new context: the form needs the page's token.
+        "csrf_token": context.get("csrf_token"),
+    }
