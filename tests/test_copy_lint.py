@@ -13,7 +13,10 @@ words in what Rekindle shows people fails this test:
 
 Files that describe what *users* write are not Rekindle's copy and are left out: the signal
 lexicons and the safety rules (phrases and patterns people type, such as "my therapist said").
-The demo chat is a made-up couple's messages, so it is left out for the same reason.
+The demo chat is a made-up couple's messages, so it is left out for the same reason. The help
+lines for the crisis card (``safety/resources``) are left out too: each entry is a referral,
+and says what that service offers ("free, anonymous counselling by phone"), not what Rekindle
+is.
 
 A finding means: rephrase honestly (say what Rekindle does: "a coach", "suggestions",
 "notices patterns"), or, for a new disclaimer or referral, add its phrase to ``ALLOWED``.
@@ -35,8 +38,13 @@ from rekindle.safety.disclosure import NOTICE, REASON_LINES
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "rekindle"
 
-# Pattern data about what people write, not words Rekindle says.
-NOT_COPY = (PACKAGE / "signals" / "lexicons", PACKAGE / "safety" / "rules")
+NOT_COPY = (
+    # Pattern data about what people write, not words Rekindle says.
+    PACKAGE / "signals" / "lexicons",
+    PACKAGE / "safety" / "rules",
+    # Help lines: referrals, each describing what that service offers.
+    PACKAGE / "safety" / "resources",
+)
 
 CLAIMS = re.compile(
     r"""\b(?:
@@ -65,7 +73,9 @@ ALLOWED = tuple(
         r"\bnot an? (?:clinical|diagnostic) (?:tool|instrument|test)\b",
         # Referrals to professionals.
         rf"\b(?:an? |your )?{_PRO}{_WHO}\b[^.!?]{{0,80}}\bcan help\b",
-        rf"\b(?:talk|talking|speak|speaking) (?:to|with) (?:an? |your )?{_PRO}{_WHO}\b",
+        rf"\b(?:talk|talking|speak|speaking)(?: (?:this|it|things) through)? (?:to|with):? "
+        rf"(?:(?:a friend|friends|family|someone you trust)(?:,| or| and)+ )*"
+        rf"(?:an? |your )?{_PRO}{_WHO}\b",
         rf"\b(?:see|contact|reach out to|find) (?:an? |your )?{_PRO}{_WHO}\b",
     )
 )
@@ -188,6 +198,7 @@ def test_the_lint_reads_every_kind_of_copy_and_leaves_out_what_users_write() -> 
     assert "assessments/instruments/connection-check.json" in files
     assert "web/accounts/forms.py" in files
     assert not any(name.startswith("signals/lexicons/") for name in files)
+    assert not any(name.startswith("safety/resources/") for name in files)
 
 
 CLAIMS_TO_CATCH = [
@@ -202,6 +213,7 @@ CLAIMS_TO_CATCH = [
     "Online counselling for couples.",
     "Your counsellor is ready when you are.",
     "We are treating you as a couple.",
+    "Talk with our in-app counsellor any time.",
     "Not only therapy: so much more.",
     "It is not just a therapist, it is better.",
 ]
@@ -221,6 +233,7 @@ ALLOWED_TO_PASS = [
     "A licensed couples therapist, a doctor or a local support line can help.",
     "Talking with someone you trust or a licensed counsellor can help.",
     "Please talk to a doctor.",
+    "Is there someone you could talk this through with: a friend, a counsellor, or a line?",
     "It does not diagnose anyone.",
     "Not a clinical instrument.",
     "The figures treat every person separately.",
