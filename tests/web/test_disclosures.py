@@ -4,6 +4,7 @@ moved by time-machine; dismissed with "I understand"; private to each person."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -235,3 +236,21 @@ def test_views_can_answer_a_question_in_their_own_words() -> None:
     assert reply.startswith("You asked whether you are talking to a person. You are not.")
     assert "not a therapist" in reply
     assert disclosure_reply_for("we talked about the bot vacuum") is None
+
+
+def test_the_record_is_in_the_persons_data_export(
+    alice: User, clock: time_machine.Coordinates
+) -> None:
+    browser = signed_in_client(alice)
+    browser.get("/check-ins/")
+    dismiss(browser)
+
+    exported = json.loads(browser.get("/my-data/export.json").content)
+
+    assert exported["ai_notice"] == {
+        "first_seen_at": START.isoformat(),
+        "last_seen_at": START.isoformat(),
+        "use_began_at": START.isoformat(),
+        "last_shown_at": START.isoformat(),
+        "showing": None,
+    }

@@ -21,6 +21,7 @@ from rekindle.web.assessments.models import AssessmentResponse
 from rekindle.web.calendar.models import CalendarFeed
 from rekindle.web.checkins.models import CheckIn
 from rekindle.web.couples.models import Couple
+from rekindle.web.disclosures.models import DisclosureState
 from rekindle.web.habits.models import Habit
 from rekindle.web.progress.models import ProgressEntry
 
@@ -92,6 +93,19 @@ def _assessment(response: AssessmentResponse) -> dict[str, Any]:
     }
 
 
+def _ai_notice(user: User) -> dict[str, Any] | None:
+    state = DisclosureState.objects.filter(user=user).first()
+    if state is None:
+        return None
+    return {
+        "first_seen_at": _when(state.first_seen_at),
+        "last_seen_at": _when(state.last_seen_at),
+        "use_began_at": _when(state.use_began_at),
+        "last_shown_at": _when(state.last_shown_at),
+        "showing": state.showing or None,
+    }
+
+
 def export_of(user: User, now: datetime) -> dict[str, Any]:
     couples = Couple.objects.filter(Q(first=user) | Q(second=user)).order_by("linked_at")
     feed = CalendarFeed.objects.filter(owner=user).first()
@@ -145,6 +159,7 @@ def export_of(user: User, now: datetime) -> dict[str, Any]:
                 "completed_at", "id"
             )
         ],
+        "ai_notice": _ai_notice(user),
     }
 
 
