@@ -1,6 +1,6 @@
-"""The quick-exit control: on every page, signed in or not, the first thing the keyboard
-reaches, a plain link to the neutral site without JavaScript, configurable, and refused at
-startup when it is not a web address."""
+"""The quick-exit control: on every page, signed in or not, the chat report included, the
+first thing the keyboard reaches, a plain link to the neutral site without JavaScript,
+configurable, and refused at startup when it is not a web address."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from django.test import Client
 from pytest_django.fixtures import Settings
 
 from rekindle.web.accounts.models import User
+from tests.web.analysis_support import finished_analysis
 from tests.web.conftest import signed_in_client
 
 FOCUSABLE = frozenset({"a", "button", "input", "select", "textarea", "summary"})
@@ -96,6 +97,22 @@ def test_the_error_pages_have_it_too(client: Client, db: None, settings: Setting
 
     assert response.status_code == 404
     assert_quick_exit_comes_first(response.content.decode(), settings.QUICK_EXIT_URL)
+
+
+def test_the_chat_report_a_page_of_its_own_starts_with_it_too(
+    alice: User, settings: Settings
+) -> None:
+    analysis = finished_analysis(alice, None)
+
+    response = signed_in_client(alice).get(f"/analyses/{analysis.id}/report")
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert_quick_exit_comes_first(page, settings.QUICK_EXIT_URL)
+    # Styled inline, which the report's own policy allows; still no script of any kind.
+    assert "<script" not in page
+    assert "script-src" not in response["Content-Security-Policy"]
+    assert "default-src 'none'" in response["Content-Security-Policy"]
 
 
 def test_the_neutral_site_is_a_setting(client: Client, db: None, settings: Settings) -> None:

@@ -33,6 +33,7 @@ from rekindle.web.analyses.actions import (
 )
 from rekindle.web.analyses.forms import RerunForm, UploadForm
 from rekindle.web.analyses.models import QUEUED, Analysis
+from rekindle.web.core.quick_exit import with_quick_exit
 
 # The report is a whole page with its own inline styles and inline SVG charts; nothing else
 # may load, and no other page may frame it.
@@ -107,7 +108,8 @@ def report_page(request: AuthenticatedRequest, analysis_id: int) -> HttpResponse
     report = report_of(analysis)
     if report is None:
         return redirect("analyses:detail", analysis.id)
-    response = HttpResponse(render_html(report), content_type="text/html; charset=utf-8")
+    page = with_quick_exit(render_html(report))
+    response = HttpResponse(page, content_type="text/html; charset=utf-8")
     response["Content-Security-Policy"] = REPORT_CONTENT_SECURITY_POLICY
     response["Cache-Control"] = "private, no-store"
     return response
