@@ -43,7 +43,8 @@ def test_signing_up_creates_an_account_and_signs_the_person_in(client: Client) -
     response = client.post("/accounts/sign-up", sign_up_form())
 
     assert response.status_code == 302
-    assert response.headers["Location"] == "/check-ins/"
+    # First a few private safety questions, which can be skipped; then today's check-in.
+    assert response.headers["Location"] == "/privacy/questions?next=%2Fcheck-ins%2F&welcome=1"
     dana = User.objects.get(email="dana@example.org")
     assert dana.display_name == "Dana"
     assert dana.confirmed_adult_at is not None

@@ -24,6 +24,13 @@ The rules, in one place:
   your subscale scores and bands, side by side with their own, from a questionnaire you took
   while you were a couple, and only once you have both taken it in this couple; before that,
   they learn only that it is "not yet" ready. Unlinking ends that view at once.
+- While your sharing is paused (private safety mode, or a pause after a crisis or after the
+  safety screen read you as using abuse; see ``rekindle.web.safety``), your partner sees
+  everything of yours exactly as if you had not shared it yet: no shared check-in, no
+  appreciation, no shared habit, none of your progress-log entries, none of your analyses,
+  no approval of theirs, no scores side by side. Nothing they can see says why.
+- What the safety screen holds of yours (``HeldItem``), your safety events and your answers
+  to the safety questions are yours alone, always.
 - Anyone else, signed in or not, sees nothing of yours.
 """
 
@@ -46,6 +53,8 @@ from rekindle.web.checkins.models import CheckIn
 from rekindle.web.couples.models import Couple, Invitation
 from rekindle.web.habits.models import Habit
 from rekindle.web.progress.models import ProgressEntry
+from rekindle.web.safety.models import HeldItem, SafetyEvent
+from rekindle.web.safety.state import sharing_paused
 
 _T = TypeVar("_T")
 
@@ -128,7 +137,7 @@ def appreciation_is_revealed(check_in: CheckIn, couple: Couple | None) -> bool:
     couple it was written in still exists."""
     if couple is None or couple.unlinked_at is not None or not check_in.appreciation:
         return False
-    if check_in.couple_id != couple.id:
+    if check_in.couple_id != couple.id or sharing_paused(check_in.author_id):
         return False
     partner = other_member(couple, check_in.author)
     return (
@@ -144,7 +153,7 @@ def partner_view(check_in: CheckIn, viewer: User, couple: Couple | None) -> Chec
         return None
     if check_in.author_id != other_member(couple, viewer).id:
         return None
-    shows_details = check_in.shared_with_partner
+    shows_details = check_in.shared_with_partner and not sharing_paused(check_in.author_id)
     shows_appreciation = appreciation_is_revealed(check_in, couple)
     if not (shows_details or shows_appreciation):
         return None
@@ -196,9 +205,12 @@ def partner_shared_habits(user: User) -> list[Habit]:
     couple = active_couple_of(user)
     if couple is None:
         return []
+    partner = other_member(couple, user)
+    if sharing_paused(partner):
+        return []
     return list(
         Habit.objects.filter(
-            owner=other_member(couple, user), shared_in=couple, stopped_at__isnull=True
+            owner=partner, shared_in=couple, stopped_at__isnull=True
         ).prefetch_related("ticks")
     )
 
@@ -219,6 +231,7 @@ def access_habit(user: User, habit_id: int) -> Habit:
         or habit.shared_in_id != couple.id
         or habit.owner_id != other_member(couple, user).id
         or habit.stopped_at is not None
+        or sharing_paused(habit.owner_id)
     ):
         raise Http404("No such habit")
     return habit
@@ -230,7 +243,9 @@ def access_habit(user: User, habit_id: int) -> Habit:
 def _visible_progress(user: User) -> Q:
     couple = active_couple_of(user)
     own = Q(author=user)
-    return own | Q(couple=couple) if couple is not None else own
+    if couple is None or sharing_paused(other_member(couple, user)):
+        return own
+    return own | Q(couple=couple)
 
 
 def progress_log_of(user: User) -> list[ProgressEntry]:
@@ -284,12 +299,32 @@ class AnalysisView:
     is_own: bool
     shows_report: bool  # the owner always; the partner once they approved
 
+    @property
+    def partner_approved_at(self) -> datetime | None:
+        """When the partner approved reading it, as far as this viewer may know."""
+        if self.is_own:
+            return visible_partner_approval(self.analysis)
+        return self.analysis.partner_approved_at
+
+
+def visible_partner_approval(analysis: Analysis) -> datetime | None:
+    """The partner's approval of an analysis, as its uploader may see it: while the partner's
+    sharing is paused, it shows as not given yet."""
+    if analysis.partner_approved_at is None or analysis.couple is None:
+        return analysis.partner_approved_at
+    if sharing_paused(other_member(analysis.couple, analysis.owner)):
+        return None
+    return analysis.partner_approved_at
+
 
 def _partner_analyses(user: User) -> Q | None:
     couple = active_couple_of(user)
     if couple is None:
         return None
-    return Q(couple=couple, owner=other_member(couple, user))
+    partner = other_member(couple, user)
+    if sharing_paused(partner):
+        return None
+    return Q(couple=couple, owner=partner)
 
 
 def analyses_of(user: User) -> list[AnalysisView]:
@@ -325,6 +360,7 @@ def access_analysis(user: User, analysis_id: int) -> AnalysisView:
         or analysis.couple_id != couple.id
         or analysis.owner_id != other_member(couple, user).id
         or analysis.status != DONE
+        or sharing_paused(analysis.owner_id)
     ):
         raise Http404("No such analysis")
     return AnalysisView(analysis, False, analysis.partner_approved_at is not None)
@@ -397,7 +433,8 @@ def side_by_side_of(user: User, instrument_id: str) -> SideBySide | None:
     partner = other_member(couple, user)
     in_couple = AssessmentResponse.objects.filter(instrument_id=instrument_id, couple=couple)
     own = in_couple.filter(owner=user).first()
-    theirs = in_couple.filter(owner=partner).first() if own is not None else None
+    shares = own is not None and not sharing_paused(partner)
+    theirs = in_couple.filter(owner=partner).first() if shares else None
     return SideBySide(
         partner=partner,
         own=own,
@@ -427,3 +464,16 @@ def person_with_api_token(token: str) -> User | None:
         .first()
     )
     return api_token.owner if api_token is not None else None
+
+
+# --- The safety space ---------------------------------------------------------------------
+
+
+def access_own_safety_event(user: User, event_id: int) -> SafetyEvent:
+    """One of this person's own safety events; nobody else's, ever."""
+    return _found(SafetyEvent.objects.filter(id=event_id, owner=user).first(), "event")
+
+
+def access_own_held_item(user: User, held_id: int) -> HeldItem:
+    """One of this person's own held entries; nobody else's, ever."""
+    return _found(HeldItem.objects.filter(id=held_id, owner=user).first(), "entry")

@@ -152,6 +152,24 @@ def env_time_zone(
     return value
 
 
+def env_country(
+    name: str,
+    default: str,
+    description: str,
+    *,
+    environ: Mapping[str, str] | None = None,
+    registry: MutableMapping[str, EnvVariable] | None = None,
+) -> str:
+    """Read a two-letter country code (ISO 3166-1 alpha-2, any case), returned in capitals."""
+    raw = _read(name, "two-letter country code", default, description, environ, registry)
+    if raw is None:
+        return default
+    value = raw.strip().upper()
+    if len(value) != 2 or not value.isascii() or not value.isalpha():
+        raise _malformed(name, "must be a two-letter country code such as GB or US", raw)
+    return value
+
+
 def _read(
     name: str,
     kind: str,

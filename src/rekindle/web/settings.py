@@ -18,7 +18,15 @@ from django.core.exceptions import ImproperlyConfigured
 
 from rekindle.web.data_dir import SECRET_KEY_FILE_NAME, load_or_create_secret_key, prepare_data_dir
 from rekindle.web.database import database_from_url, sqlite_url
-from rekindle.web.env import env_bool, env_int, env_list, env_path, env_str, env_time_zone
+from rekindle.web.env import (
+    env_bool,
+    env_country,
+    env_int,
+    env_list,
+    env_path,
+    env_str,
+    env_time_zone,
+)
 
 WEB_DIR = Path(__file__).resolve().parent
 
@@ -102,6 +110,7 @@ INSTALLED_APPS = [
     "rekindle.web.api",
     "rekindle.web.analyses",
     "rekindle.web.dashboard",
+    "rekindle.web.safety",
     "rekindle.web.disclosures",
     "django_tasks",
     "django_tasks_db",
@@ -215,6 +224,22 @@ if _quick_exit.scheme not in ("http", "https") or not _quick_exit.netloc:
         "REKINDLE_QUICK_EXIT_URL must be a whole http:// or https:// address, "
         f"got {QUICK_EXIT_URL!r}"
     )
+
+# --- Safety: the help lines shown on the crisis card and in private safety mode ---------
+
+COUNTRY = env_country(
+    "REKINDLE_COUNTRY",
+    default="",
+    description="Country of the help lines shown unless a person picks one (e.g. GB).",
+)
+_safety_resources_dir = env_str(
+    "REKINDLE_SAFETY_RESOURCES_DIR",
+    default="",
+    description="Folder of your own help-line files, replacing the shipped ones.",
+)
+SAFETY_RESOURCES_DIR = (
+    Path(_safety_resources_dir).expanduser().resolve() if _safety_resources_dir else None
+)
 
 # --- Accounts: email and password, Argon2id, throttled sign-in, short sessions ---------
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("progress/", include("rekindle.web.progress.urls")),
     path("calendar/", include("rekindle.web.calendar.urls")),
     path("my-data/", include("rekindle.web.data.urls")),
+    path("privacy/", include("rekindle.web.safety.urls")),
     path("api/", api.urls),
     path("api-tokens/", include("rekindle.web.api.urls")),
     path("analyses/", include("rekindle.web.analyses.urls")),

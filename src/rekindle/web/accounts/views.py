@@ -10,9 +10,9 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from rekindle.web.access import access_signed_in_session, signed_in_sessions_of
@@ -41,7 +41,11 @@ def sign_up(request: HttpRequest) -> HttpResponse:
         )
         login(request, user, backend=MODEL_BACKEND)
         messages.success(request, f"Welcome, {user.display_name}.")
-        return redirect(_safe_next(request) or "checkins:today")
+        # A few private safety questions first, which can be skipped; then on as asked.
+        onward = _safe_next(request) or reverse("checkins:today")
+        return redirect(
+            reverse("safety:questions") + "?" + urlencode({"next": onward, "welcome": "1"})
+        )
     return render(request, "accounts/sign_up.html", {"form": form, "next": _safe_next(request)})
 
 

@@ -38,7 +38,7 @@ def analysis_out(view: AnalysisView) -> AnalysisOut:
         error=(analysis.error or None) if view.is_own else None,
         created_at=analysis.created_at,
         finished_at=analysis.finished_at,
-        partner_approved=analysis.partner_approved_at is not None,
+        partner_approved=view.partner_approved_at is not None,
         report_available=view.shows_report
         and analysis.status == DONE
         and bool(analysis.report_json),

@@ -11,7 +11,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.operation import Operation
 
-from rekindle.web.api import analyses, checkins, habits, progress
+from rekindle.web.api import analyses, checkins, habits, progress, safety
 from rekindle.web.api.auth import ApiTokenAuth, SignedInSessionAuth
 
 NOT_FOUND = "Nothing here, or nothing you may see."
@@ -45,6 +45,7 @@ api.add_router("/check-ins", checkins.router)
 api.add_router("/habits", habits.router)
 api.add_router("/progress", progress.router)
 api.add_router("/analyses", analyses.router)
+api.add_router("/safety", safety.router)
 
 
 @api.exception_handler(Http404)

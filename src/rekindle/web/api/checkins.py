@@ -4,6 +4,7 @@ today's, and one by id, showing only what the privacy rules allow."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal, cast
 
 from django.http import HttpRequest
 from django.utils import timezone
@@ -19,9 +20,11 @@ from rekindle.web.access import (
     partner_of,
 )
 from rekindle.web.api.auth import caller
+from rekindle.web.api.safety import safety_out
 from rekindle.web.api.schemas import MAX_ID, CheckInIn, CheckInOut, Problem, TodayOut
 from rekindle.web.checkins.actions import do_save_check_in
 from rekindle.web.checkins.models import CheckIn
+from rekindle.web.safety.views import held_parts_of
 
 router = Router(tags=["check-ins"])
 
@@ -33,6 +36,8 @@ CheckInId = Path(..., ge=1, le=MAX_ID)
 def check_in_out(view: CheckInView) -> CheckInOut:
     check_in = view.check_in
     details = view.shows_details
+    held = held_parts_of(check_in.author, check_in) if view.is_own else {}
+    appreciation = held["appreciation"].text if "appreciation" in held else check_in.appreciation
     return CheckInOut(
         id=check_in.id,
         day=check_in.day,
@@ -41,7 +46,8 @@ def check_in_out(view: CheckInView) -> CheckInOut:
         connection=check_in.connection if details else None,
         note=check_in.note if details else None,
         shared_with_partner=check_in.shared_with_partner,
-        appreciation=check_in.appreciation if view.shows_appreciation else None,
+        appreciation=appreciation if view.shows_appreciation else None,
+        held=sorted(cast(Literal["share", "appreciation"], part) for part in held),
     )
 
 
@@ -77,11 +83,16 @@ def todays_check_ins(request: HttpRequest) -> TodayOut:
 
 @router.put("/today", response=CheckInOut)
 def save_todays_check_in(request: HttpRequest, payload: CheckInIn) -> CheckInOut:
-    """Write today's check-in, or rewrite it. Sharing and the appreciation need a partner."""
-    check_in = do_save_check_in(
-        caller(request), timezone.localdate(), now=timezone.now(), **payload.dict()
-    )
-    return own(check_in)
+    """Write today's check-in, or rewrite it. Sharing and the appreciation need a partner.
+
+    The note and the appreciation are screened for signs of a crisis or abuse. When the screen
+    finds something, the answer's ``safety`` says what and offers help lines, and what you
+    meant for your partner is kept private (``held``) until you share it yourself."""
+    person = caller(request)
+    saved = do_save_check_in(person, timezone.localdate(), now=timezone.now(), **payload.dict())
+    out = own(saved.item)
+    out.safety = safety_out(person, saved.safety)
+    return out
 
 
 @router.get("/{check_in_id}", response={200: CheckInOut, 404: Problem})

@@ -51,6 +51,64 @@ class Problem(Schema):
     detail: str
 
 
+# --- Safety -------------------------------------------------------------------------------
+
+
+class HelpLineOut(Schema):
+    name: str
+    description: str
+    call: str | None
+    text: str | None
+    text_message: str | None
+    web: str | None
+    hours: str | None
+
+
+class SafetyResponseOut(Schema):
+    """What the safety screen found in what you just wrote, and what Rekindle does about it.
+    Present only in the answer to your own write, and only when something was found."""
+
+    response: Literal["crisis", "using", "abuse", "concern", "unchecked"]
+    message: str
+    held: bool
+    held_id: int | None
+    sharing_paused: bool
+    safety_mode: bool
+    recheck_needed: bool
+    emergency: str
+    help_lines: list[HelpLineOut]
+    page: str
+
+
+class HeldEntryOut(Schema):
+    id: int
+    kind: Literal["check_in_share", "appreciation", "progress_entry"]
+    item_id: int
+    created_at: datetime
+    shareable: bool
+    never_shared: bool
+
+
+class SafetyStatusOut(Schema):
+    """Your own safety state. Nobody else's is ever shown."""
+
+    safety_mode: bool
+    sharing_paused: bool
+    coaching_paused: bool
+    recheck_needed: bool
+    country: str
+    emergency: str
+    held: list[HeldEntryOut]
+
+
+class EndSafetyModeIn(Schema):
+    confirm: Literal[True]
+
+
+class RecheckIn(Schema):
+    answers: dict[str, Literal["yes", "no", "not_sure"]]
+
+
 # --- Check-ins ----------------------------------------------------------------------------
 
 
@@ -65,6 +123,9 @@ class CheckInOut(Schema):
     note: str | None
     shared_with_partner: bool
     appreciation: str | None
+    # Yours only: what the safety screen keeps private of it ("share", "appreciation").
+    held: list[Literal["share", "appreciation"]] = Field(default_factory=list)
+    safety: SafetyResponseOut | None = None
 
 
 class TodayOut(Schema):
@@ -115,6 +176,8 @@ class ProgressEntryOut(Schema):
     created_at: datetime
     is_own: bool
     author_name: str
+    held: bool = False  # yours only: kept out of the shared log by the safety screen
+    safety: SafetyResponseOut | None = None
 
 
 class ProgressEntryIn(Schema):

@@ -25,6 +25,7 @@ from rekindle.web.checkins.actions import do_save_check_in
 from rekindle.web.checkins.forms import CheckInForm
 from rekindle.web.checkins.review import TREND_DAYS, WEEK, trend_chart, weekly_review
 from rekindle.web.checkins.streaks import current_streak, longest_streak
+from rekindle.web.safety.views import held_initial, held_parts_of, redirect_to_safety_response
 
 CHART_MEASURES = ("mood", "connection")
 # The chart is an image: it may style itself, and it can run nothing.
@@ -37,9 +38,17 @@ def today(request: AuthenticatedRequest) -> HttpResponse:
     day = timezone.localdate()
     partner = partner_of(request.user)
     existing = own_check_in_on(request.user, day)
-    form = CheckInForm(request.POST or None, instance=existing, has_partner=partner is not None)
+    held = held_parts_of(request.user, existing)
+    form = CheckInForm(
+        request.POST or None,
+        instance=existing,
+        initial=held_initial(held),
+        has_partner=partner is not None,
+    )
     if request.method == "POST" and form.is_valid():
-        do_save_check_in(request.user, day, now=timezone.now(), **form.cleaned_data)
+        saved = do_save_check_in(request.user, day, now=timezone.now(), **form.cleaned_data)
+        if saved.safety.flagged:
+            return redirect_to_safety_response(saved.safety)
         messages.success(request, "Thank you for checking in today.")
         return redirect("checkins:today")
     days = own_check_in_days(request.user)
@@ -50,6 +59,7 @@ def today(request: AuthenticatedRequest) -> HttpResponse:
             "form": form,
             "day": day,
             "existing": existing,
+            "held": held,
             "partner": partner,
             "partner_view": partner_check_in_on(request.user, day),
             "current_streak": current_streak(days, day),
@@ -62,7 +72,8 @@ def today(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 def check_in_detail(request: AuthenticatedRequest, check_in_id: int) -> HttpResponse:
     view = access_check_in(request.user, check_in_id)
-    return render(request, "checkins/detail.html", {"view": view})
+    held = held_parts_of(request.user, view.check_in) if view.is_own else {}
+    return render(request, "checkins/detail.html", {"view": view, "held": held})
 
 
 @require_safe

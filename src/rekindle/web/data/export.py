@@ -3,8 +3,10 @@
 It holds what is theirs: the account, the browsers they are signed in on, the invitations
 they sent, when they were linked, their check-ins with the private notes decrypted, their
 habits and ticks, the progress-log entries they wrote, whether they have a calendar
-address, the chat analyses they uploaded with their reports, and every questionnaire they
-took with their own answers and scores. It holds nothing their partner wrote.
+address, the chat analyses they uploaded with their reports, every questionnaire they
+took with their own answers and scores, and their own safety data (private safety mode, the
+pauses, safety events, entries the screen keeps private, answers to the safety questions).
+It holds nothing their partner wrote, and nothing of the partner's safety data.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 
 from django.db.models import Q
 
+from rekindle.web.access import visible_partner_approval
 from rekindle.web.accounts.models import User
 from rekindle.web.analyses.models import Analysis
 from rekindle.web.assessments.models import AssessmentResponse
@@ -24,6 +27,7 @@ from rekindle.web.couples.models import Couple
 from rekindle.web.disclosures.models import DisclosureState
 from rekindle.web.habits.models import Habit
 from rekindle.web.progress.models import ProgressEntry
+from rekindle.web.safety.export import safety_export_of
 
 FORMAT_VERSION = 1
 
@@ -77,7 +81,8 @@ def _analysis(analysis: Analysis) -> dict[str, Any]:
         "uploaded_at": _when(analysis.created_at),
         "finished_at": _when(analysis.finished_at),
         "uploaded_in_couple": analysis.couple_id is not None,
-        "partner_approved_at": _when(analysis.partner_approved_at),
+        # As the uploader may know it: paused while the partner's sharing is paused.
+        "partner_approved_at": _when(visible_partner_approval(analysis)),
         "report": json.loads(analysis.report_json) if analysis.report_json else None,
     }
 
@@ -160,6 +165,7 @@ def export_of(user: User, now: datetime) -> dict[str, Any]:
             )
         ],
         "ai_notice": _ai_notice(user),
+        "safety": safety_export_of(user),
     }
 
 

@@ -18,6 +18,7 @@ from rekindle.web.access import (
 from rekindle.web.accounts.models import AuthenticatedRequest
 from rekindle.web.progress.actions import do_add_progress_entry, do_delete_progress_entry
 from rekindle.web.progress.forms import ProgressEntryForm
+from rekindle.web.safety.views import held_progress_entry_ids, redirect_to_safety_response
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -25,13 +26,15 @@ from rekindle.web.progress.forms import ProgressEntryForm
 def progress_log(request: AuthenticatedRequest) -> HttpResponse:
     form = ProgressEntryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        do_add_progress_entry(
+        saved = do_add_progress_entry(
             request.user,
             kind=form.cleaned_data["kind"],
             text=form.cleaned_data["text"],
             day=timezone.localdate(),
             now=timezone.now(),
         )
+        if saved.safety.flagged:
+            return redirect_to_safety_response(saved.safety)
         messages.success(request, "Added to the log.")
         return redirect("progress:log")
     return render(
@@ -41,6 +44,7 @@ def progress_log(request: AuthenticatedRequest) -> HttpResponse:
             "form": form,
             "entries": progress_log_of(request.user),
             "partner": partner_of(request.user),
+            "held_ids": held_progress_entry_ids(request.user),
         },
     )
 
@@ -49,7 +53,10 @@ def progress_log(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 def entry_detail(request: AuthenticatedRequest, entry_id: int) -> HttpResponse:
     entry = access_progress_entry(request.user, entry_id)
-    return render(request, "progress/detail.html", {"entry": entry})
+    held_ids = (
+        held_progress_entry_ids(request.user) if entry.author_id == request.user.id else set()
+    )
+    return render(request, "progress/detail.html", {"entry": entry, "held": entry.id in held_ids})
 
 
 @require_POST
