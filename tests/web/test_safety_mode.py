@@ -36,7 +36,7 @@ from tests.web.safety_support import (
 
 pytestmark = pytest.mark.django_db
 
-ALICES_NOTE = "Alice's note about the long week."
+ALICES_NOTE = "A note about the long week at work."
 ALICES_THANKS = "Thank you for walking the dog in the rain."
 ALICES_WIN = "We cooked together on Sunday."
 BOBS_THANKS = "Thank you for the playlist."
@@ -251,6 +251,21 @@ def test_bob_sees_exactly_the_not_shared_state_while_safety_mode_is_on(world: Wo
     )
     # ... and what she chose to share shows again once she ends it.
     assert_same(shared, resumed)
+
+
+def test_alice_keeps_seeing_all_of_her_own_while_safety_mode_is_on(world: World) -> None:
+    world.share_everything()
+    alice = world.browsers["alice"]
+    before = capture(alice, pages(world))
+
+    turn_on_safety_mode(alice)
+    during = capture(alice, pages(world))
+
+    assert {p: r[0] for p, r in before.items()} == {p: r[0] for p, r in during.items()}
+    assert ALICES_NOTE in during[f"/check-ins/{world.check_in.id}"][2]
+    assert ALICES_WIN in during["/progress/"][2]
+    assert ALICES_THANKS in during["/my-data/export.json"][2]
+    assert "Private mode is on" in during["/dashboard/"][2]
 
 
 def test_a_crisis_pause_looks_the_same_to_bob_as_not_sharing(world: World) -> None:

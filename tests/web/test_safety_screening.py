@@ -423,6 +423,14 @@ def test_nobody_else_may_share_or_open_what_is_held(
     held = HeldItem.objects.get(owner=alice)
     event = SafetyEvent.objects.get(owner=alice)
 
+    recheck = alice_client.post("/privacy/recheck", {"safe_now": "no"})
+    assert recheck.status_code == 400
+    alice_client.post(
+        "/privacy/recheck",
+        {"safe_now": "no", "someone_to_talk_to": "yes", "knows_how_to_reach_help": "yes"},
+    )
+    not_a_response = SafetyEvent.objects.filter(owner=alice).exclude(id=event.id).get()
+    assert alice_client.get(f"/privacy/responses/{not_a_response.id}").status_code == 404
     for browser in (bob_client, charlie_client):
         assert browser.post(f"/privacy/held/{held.id}/share").status_code == 404
         assert browser.get(f"/privacy/responses/{event.id}").status_code == 404

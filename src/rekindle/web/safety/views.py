@@ -9,7 +9,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -199,6 +199,8 @@ def end_safety_mode(request: AuthenticatedRequest) -> HttpResponse:
 def response(request: AuthenticatedRequest, event_id: int) -> HttpResponse:
     event = access_own_safety_event(request.user, event_id)
     details = event_details(event)
+    if details.get("kind") != "screened":
+        raise Http404("No such response")
     context = _common(request.user)
     context.update(
         {
