@@ -480,3 +480,21 @@ def test_nothing_is_half_written_when_recording_fails(
 
     assert not CheckIn.objects.filter(author=alice).exists()
     assert not SafetyProfile.objects.exists() and not HeldItem.objects.exists()
+
+
+# --- One action for every feature ---------------------------------------------------------
+
+
+def test_later_features_screen_through_the_same_action(alice: User, linked: Couple) -> None:
+    from rekindle.web.safety.actions import do_screen_entry
+    from rekindle.web.safety.state import abuse_aware, coaching_paused
+
+    ordinary = do_screen_entry(alice, ORDINARY, "coach_message", now=timezone.now())
+    crisis = do_screen_entry(alice, CRISIS_TEXT, "coach_message", now=timezone.now())
+    hurt = do_screen_entry(alice, BEING_HURT, "journal", now=timezone.now())
+
+    assert not ordinary.flagged and ordinary.event_id is None
+    assert crisis.response == "crisis" and not crisis.held
+    assert hurt.flagged and hurt.response in ("abuse", "using")
+    assert coaching_paused(alice) and abuse_aware(alice)
+    assert SafetyEvent.objects.filter(owner=alice).count() == 2
