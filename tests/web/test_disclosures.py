@@ -7,10 +7,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
 
 import pytest
 import time_machine
-from django.test import Client
+from django.template import Context, Template
+from django.test import Client, RequestFactory
 
 from rekindle.web.accounts.models import User
 from rekindle.web.checkins.models import CheckIn
@@ -255,3 +257,21 @@ def test_the_record_is_in_the_persons_data_export(
         "last_shown_at": START.isoformat(),
         "showing": None,
     }
+
+
+@pytest.mark.parametrize(
+    ("view_name", "shown"), [("checkins:today", True), ("safety:response", False)]
+)
+def test_the_notice_waits_on_a_page_whose_own_message_comes_first(
+    alice: User, view_name: str, shown: bool
+) -> None:
+    request = RequestFactory().get("/")
+    request.user = alice
+    request.ai_notice = "first_use"  # type: ignore[attr-defined]
+    request.resolver_match = SimpleNamespace(view_name=view_name)  # type: ignore[assignment]
+
+    page = Template("{% load disclosures %}{% ai_notice %}").render(
+        Context({"request": request, "csrf_token": "token"})
+    )
+
+    assert (NOTICE_TITLE in page) is shown
