@@ -8,7 +8,7 @@ BENCH_STAMP := $(BENCH_VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format eval train-emotion bench clean
+.PHONY: install run test lint format eval train-emotion train-safety bench clean
 
 $(STAMP): pyproject.toml requirements/dev.txt
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Rekindle needs Python 3.11 or newer")'
@@ -48,6 +48,9 @@ eval: install
 
 train-emotion: install
 	$(BIN)/python scripts/train_emotion.py
+
+train-safety: install
+	$(BIN)/python scripts/train_safety.py
 
 bench: $(BENCH_STAMP)
 	$(BENCH_VENV)/bin/python bench/run.py

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import IO, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import click
 from rich.console import Console
@@ -41,6 +41,9 @@ from rekindle.ingest.summary import ChatSummary
 # Exports larger than this get a progress display while they are read.
 PROGRESS_BYTES = 5 * 1024 * 1024
 EXIT_USAGE = 2
+
+if TYPE_CHECKING:
+    from rekindle.safety.chat import ChatScreening
 
 
 def fail(message: str) -> NoReturn:
@@ -295,8 +298,46 @@ def analyze(
             with _atomic_output(path) as handle:
                 handle.write(text)
     _print_summary(analysis.summary)
+    if analysis.safety is not None and analysis.safety.flagged:
+        _print_safety_note(analysis.safety, analysis.summary)
     for path, _ in pages:
         click.echo(f"Report written to {path}")
+
+
+SAFETY_KINDS = {
+    "crisis": "spoke of suicide, self-harm or hurting someone",
+    "concern": "sounded hopeless or spoke of not being here",
+    "abuse_experiencing": "spoke of being hurt, threatened or controlled",
+    "abuse_using": "hurt, threatened or controlled the other person",
+}
+
+
+def _print_safety_note(safety: ChatScreening, summary: ChatSummary) -> None:
+    """A short, private note on what the safety screen saw, and where help is. It is printed
+    here only, never written into the report, which may be shared."""
+    from rekindle.safety.resources import INTERNATIONAL, builtin_resources
+
+    names = {person.id: person.name for person in summary.participants}
+    console = Console(stderr=True)
+    console.print(
+        "\n[bold]Something in this chat may need care.[/bold] This note is for you alone; "
+        "it is not in the report."
+    )
+    for sender, counts in safety.by_sender.items():
+        for kind, count in counts.items():
+            noun = "message" if count == 1 else "messages"
+            console.print(f"- {count} {noun} from {names.get(sender, sender)} {SAFETY_KINDS[kind]}")
+    table = builtin_resources()
+    country = os.environ.get("REKINDLE_COUNTRY", "").strip().upper()
+    help_lines = table.get(country) or table[INTERNATIONAL]
+    console.print(help_lines.emergency_note)
+    for line in help_lines.resources:
+        reach = ", ".join(part for part in (line.call and f"call {line.call}", line.web) if part)
+        console.print(f"- {line.name}: {reach}")
+    console.print(
+        "Rekindle is an AI tool, not a counsellor; a screen can be wrong. "
+        "Set REKINDLE_COUNTRY (e.g. GB) for the help lines where you live."
+    )
 
 
 def _print_summary(summary: ChatSummary) -> None:

@@ -6,7 +6,14 @@ import json
 
 import pytest
 
-from rekindle.safety import LEVELS, Screening, screen
+from rekindle.safety import LEVELS, Screening, screen, screen_signs
+from rekindle.signals.safety_cues import find_signs
+from rekindle.signals.text import Text
+
+
+def phrases_only(text: str) -> Screening:
+    """What the phrase files alone make of a text (their level rules are documented)."""
+    return screen_signs(find_signs(Text(text), "en"))
 
 
 @pytest.mark.parametrize(
@@ -26,7 +33,8 @@ def test_explicit_signs_are_a_crisis(text: str, category: str) -> None:
     found = screen(text)
     assert found.level == "crisis"
     assert category in found.categories
-    assert not found.abuse
+    # A threat to hurt someone is abuse too when the writer makes it: never in the other voice.
+    assert not found.abuse or found.abuse_voice == "using"
 
 
 @pytest.mark.parametrize(
@@ -40,7 +48,10 @@ def test_explicit_signs_are_a_crisis(text: str, category: str) -> None:
     ],
 )
 def test_veiled_signs_and_a_past_attempt_are_a_concern(text: str) -> None:
-    assert screen(text).level == "concern"
+    """The phrase files read them as a concern; the learned layer may read more into them,
+    never less."""
+    assert phrases_only(text).level == "concern"
+    assert screen(text).level in ("concern", "crisis")
 
 
 def test_a_veiled_wish_not_to_be_here_with_hopelessness_is_a_crisis() -> None:
@@ -72,7 +83,7 @@ def test_signs_of_abuse_set_the_abuse_flag(text: str, category: str) -> None:
     found = screen(text)
     assert found.abuse
     assert category in found.categories
-    assert found.level == "none"
+    assert phrases_only(text).level == "none"
 
 
 @pytest.mark.parametrize(
@@ -101,8 +112,9 @@ def test_everyday_talk_hyperbole_jokes_quotes_and_stories_do_not_alarm(text: str
 
 
 def test_a_denial_in_the_same_clause_does_not_hide_a_sign_after_it() -> None:
-    found = screen("i'm not suicidal, i just want to sleep and never wake up")
-    assert found.level == "concern"
+    text = "i'm not suicidal, i just want to sleep and never wake up"
+    assert phrases_only(text).level == "concern"
+    assert screen(text).level in ("concern", "crisis")
 
 
 def test_the_writers_own_words_in_quotes_still_count() -> None:
@@ -124,7 +136,7 @@ def test_evidence_is_the_text_as_written() -> None:
 def test_to_dict_is_the_json_shape_of_the_screen_command() -> None:
     found = screen("he checks my phone and i want to die")
     record = found.to_dict()
-    assert list(record) == ["level", "abuse", "categories", "evidence"]
+    assert list(record) == ["level", "abuse", "categories", "evidence", "abuse_voice"]
     assert record["level"] in LEVELS
     assert record["abuse"] is True
     assert record["categories"] == ["monitoring", "suicide"]

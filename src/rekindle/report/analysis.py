@@ -21,6 +21,7 @@ from rekindle.metrics import DETECTORS_READ, Metrics, MetricSettings, compute
 from rekindle.model import Message, MessageKind
 from rekindle.report.build import build
 from rekindle.report.document import Report
+from rekindle.safety.chat import ChatScreener, ChatScreening
 from rekindle.signals.pipeline import CueRunner
 
 __all__ = ["PROGRESS_EVERY", "Analysis", "analyze_export", "default_workers"]
@@ -43,19 +44,25 @@ def default_workers(size: int) -> int:
 
 @dataclass(frozen=True)
 class Analysis:
-    """Everything one run produced: the export summary, the metrics and the report."""
+    """Everything one run produced: the export summary, the metrics and the report, and what
+    the safety screen saw in the messages (for the person who ran it alone: never part of the
+    report; None when screening was switched off)."""
 
     summary: ChatSummary
     metrics: Metrics
     report: Report
+    safety: ChatScreening | None = None
 
 
 class _Tally:
     """Counts what the summary needs while the messages stream past."""
 
-    def __init__(self, progress: ProgressCallback | None, export: Export) -> None:
+    def __init__(
+        self, progress: ProgressCallback | None, export: Export, screener: ChatScreener | None
+    ) -> None:
         self.progress = progress
         self.export = export
+        self.screener = screener
         self.read = 0  # every message read, in the period or not
         self.total = 0
         self.kinds: Counter[str] = Counter()
@@ -69,6 +76,7 @@ class _Tally:
         progress = self.progress
         kinds: dict[MessageKind, int] = {}
         by_sender = self.by_sender
+        screener = self.screener
         for message in messages:
             self.read += 1
             if progress is not None and self.read % PROGRESS_EVERY == 0:
@@ -83,6 +91,8 @@ class _Tally:
             sender = message.sender
             if sender is not None:
                 by_sender[sender] = by_sender.get(sender, 0) + 1
+                if screener is not None and message.kind is MessageKind.TEXT:
+                    screener.add(sender, message.text)
             if self.first is None or stamp < self.first:
                 self.first = stamp
             if self.last is None or stamp > self.last:
@@ -105,6 +115,7 @@ def analyze_export(
     settings: MetricSettings | None = None,
     created: datetime | None = None,
     workers: int = 0,
+    screen: bool = True,
 ) -> Analysis:
     """Read ``export`` once and make its report.
 
@@ -114,12 +125,16 @@ def analyze_export(
     library's errors (:class:`~rekindle.errors.RekindleError`) for a bad export or a name
     that is not in the chat. ``workers``: how many other processes read the messages' cues
     while this one parses and measures (0: all in this process; the report is the same).
+    ``screen``: screen every text message for signs of a crisis or abuse
+    (:mod:`rekindle.safety.chat`); what it sees goes to :attr:`Analysis.safety`, not to the
+    report.
     """
     if since is not None and until is not None and until < since:
         raise ValueError(f"--until {until.isoformat()} comes before --since {since.isoformat()}")
     messages = export.messages()  # starts a fresh parse report: read its names after this
     mapper = ParticipantMapper(mapping or ParticipantMap(), export.report.names)
-    tally = _Tally(progress, export)
+    screener = ChatScreener() if screen else None
+    tally = _Tally(progress, export, screener)
     stream = tally.within(mapper.apply(messages), since, until)
     # The cue runner reads a batch ahead; tee holds at most that batch for the metrics. Only
     # the detectors whose output the metrics read are run.
@@ -145,4 +160,5 @@ def analyze_export(
         notes=conversation.notes,
     )
     report = build(metrics, summary, quotes=quotes, since=since, until=until, created=created)
-    return Analysis(summary=summary, metrics=metrics, report=report)
+    safety = screener.result() if screener is not None else None
+    return Analysis(summary=summary, metrics=metrics, report=report, safety=safety)
