@@ -61,6 +61,7 @@ def do_rerun_analysis(
     analysis.progress = 0
     analysis.error = ""
     analysis.report_json = ""
+    analysis.safety_note = ""
     analysis.partner_approved_at = None
     analysis.created_at = now
     analysis.started_at = None

@@ -27,6 +27,7 @@ from rekindle.report.analysis import analyze_export
 from rekindle.report.document import Report, to_json
 from rekindle.web.analyses.models import DONE, FAILED, QUEUED, RUNNING, Analysis
 from rekindle.web.analyses.storage import delete_upload, local_copy
+from rekindle.web.safety.uploads import note_json
 
 logger = logging.getLogger(__name__)
 
@@ -114,12 +115,20 @@ def run_analysis(analysis_id: int, now: datetime | None = None) -> str:
         if current is None:  # deleted while it ran
             return "gone"
         current.report_json = to_json(_named(result.report, current.file_name))
+        current.safety_note = note_json(result.safety, result.report.name)
         current.status = DONE
         current.progress = 100
         current.messages_read = result.summary.total
         current.finished_at = finished
         current.save(
-            update_fields=["report_json", "status", "progress", "messages_read", "finished_at"]
+            update_fields=[
+                "report_json",
+                "safety_note",
+                "status",
+                "progress",
+                "messages_read",
+                "finished_at",
+            ]
         )
     purge_expired_uploads(finished)
     return DONE

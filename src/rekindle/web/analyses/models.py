@@ -41,6 +41,9 @@ class Analysis(models.Model):
     progress = models.PositiveSmallIntegerField(default=0)  # percent, 100 when done
     error = models.CharField(max_length=300, blank=True)
     report_json = EncryptedTextField(blank=True)
+    # What the safety screen saw in the messages, as counts (never a message), for the
+    # uploader alone; never part of the report. See rekindle.web.safety.uploads.
+    safety_note = EncryptedTextField(blank=True, default="")
     task_id = models.CharField(max_length=64, blank=True)
     partner_approved_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)

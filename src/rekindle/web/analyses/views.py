@@ -34,6 +34,8 @@ from rekindle.web.analyses.actions import (
 from rekindle.web.analyses.forms import RerunForm, UploadForm
 from rekindle.web.analyses.models import QUEUED, Analysis
 from rekindle.web.core.quick_exit import with_quick_exit
+from rekindle.web.safety.resources import resources_of
+from rekindle.web.safety.uploads import note_lines
 
 # The report is a whole page with its own inline styles and inline SVG charts; nothing else
 # may load, and no other page may frame it.
@@ -74,11 +76,16 @@ def _detail_context(request: AuthenticatedRequest, analysis_id: int) -> dict[str
     do_recover_stalled_analyses(timezone.now())
     view = access_analysis(request.user, analysis_id)
     report = report_of(view.analysis) if view.shows_report else None
+    # The safety note is the uploader's alone, whoever else may read the report.
+    safety_lines = note_lines(view.analysis.safety_note) if view.is_own else []
+    resources = resources_of(request.user) if safety_lines else None
     return {
         "view": view,
         "analysis": view.analysis,
         "report": report,
         "rerun_form": RerunForm() if view.is_own else None,
+        "safety_lines": safety_lines,
+        "safety_resources": resources,
     }
 
 

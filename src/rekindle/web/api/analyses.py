@@ -19,7 +19,8 @@ from rekindle.web.access import (
 )
 from rekindle.web.analyses.models import DONE
 from rekindle.web.api.auth import caller
-from rekindle.web.api.schemas import MAX_ID, AnalysisOut, Problem
+from rekindle.web.api.schemas import MAX_ID, AnalysisOut, Problem, SafetyNoteOut
+from rekindle.web.safety.uploads import note_document
 
 router = Router(tags=["chat analyses"])
 
@@ -42,7 +43,13 @@ def analysis_out(view: AnalysisView) -> AnalysisOut:
         report_available=view.shows_report
         and analysis.status == DONE
         and bool(analysis.report_json),
+        safety_note=_note(analysis.safety_note) if view.is_own else None,
     )
+
+
+def _note(stored: str) -> SafetyNoteOut | None:
+    document = note_document(stored)
+    return SafetyNoteOut.model_validate(document) if document is not None else None
 
 
 @router.get("", response=list[AnalysisOut])

@@ -188,6 +188,17 @@ class ProgressEntryIn(Schema):
 # --- Chat analyses ------------------------------------------------------------------------
 
 
+class SafetyNotePersonOut(Schema):
+    name: str
+    counts: dict[str, int]
+
+
+class SafetyNoteOut(Schema):
+    screened: int
+    totals: dict[str, int]
+    people: list[SafetyNotePersonOut]
+
+
 class AnalysisOut(Schema):
     """An analysis as the caller may see it. Its file name and any error are the uploader's
     alone; the partner learns only that it exists and whether they may read its report."""
@@ -203,3 +214,5 @@ class AnalysisOut(Schema):
     finished_at: datetime | None
     partner_approved: bool
     report_available: bool
+    # The uploader's alone: what the safety screen saw in the messages, as counts.
+    safety_note: SafetyNoteOut | None = None

@@ -28,6 +28,7 @@ from rekindle.web.disclosures.models import DisclosureState
 from rekindle.web.habits.models import Habit
 from rekindle.web.progress.models import ProgressEntry
 from rekindle.web.safety.export import safety_export_of
+from rekindle.web.safety.uploads import note_document
 
 FORMAT_VERSION = 1
 
@@ -84,6 +85,7 @@ def _analysis(analysis: Analysis) -> dict[str, Any]:
         # As the uploader may know it: paused while the partner's sharing is paused.
         "partner_approved_at": _when(visible_partner_approval(analysis)),
         "report": json.loads(analysis.report_json) if analysis.report_json else None,
+        "safety_note": note_document(analysis.safety_note),
     }
 
 
