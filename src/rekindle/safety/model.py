@@ -20,9 +20,10 @@ of them that the full model flags.
 and writes ``models/safety-en.npz`` (read here without pickle) and ``safety-en.json`` (the
 settings and cross-validated scores, for people). docs/safety-model.md has the figures.
 
-A text longer than :data:`CHUNK_WORDS` words is read in chunks of that many words (a chat
-message almost never is), and the text's verdict is that of its most worrying chunk; at most
-:data:`MAX_CHUNKS` chunks per text reach the encoder, those the cheap stage scores highest.
+A text longer than :data:`CHUNK_WORDS` words (a chat message almost never is) is read
+sentence by sentence and in pairs of neighbouring sentences, and the text's verdict is that of
+its most worrying chunk; at most :data:`MAX_CHUNKS` chunks per text reach the encoder, those the
+cheap stage scores highest.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
-from itertools import repeat
+from itertools import pairwise, repeat
 from pathlib import Path
 from typing import IO, Any
 from zipfile import BadZipFile
@@ -54,6 +55,7 @@ MAX_CHUNKS = 64  # per text, sent to the encoder
 # in a batch is a token of its own.
 _SEPARATOR = "\x00"
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*|\x00")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\s*\n\s*")
 
 Floats = NDArray[np.float64]
 
@@ -395,21 +397,41 @@ def default_model() -> SafetyModel:
 
 
 def _chunks(texts: Iterable[str]) -> tuple[list[str], NDArray[np.intp]]:
-    """Each text as itself or, past :data:`CHUNK_WORDS` words, as chunks of that many words;
-    and the index of the text each chunk comes from."""
+    """Each text as itself or, past :data:`CHUNK_WORDS` words, as chunks; and the index of the
+    text each chunk comes from.
+
+    A long text is read sentence by sentence (so that one sentence is not drowned by the rest
+    in the mean over its tokens) and in pairs of neighbouring sentences (so that two sentences
+    that belong together are also read together). A sentence longer than CHUNK_WORDS words is
+    read in pieces of that many words, overlapping by half.
+    """
     chunks: list[str] = []
     owners: list[int] = []
     for i, text in enumerate(texts):
         text = text.encode("utf-8", "replace").decode("utf-8")
-        if len(text) < CHUNK_WORDS * 2 or len(words := text.split()) <= CHUNK_WORDS:
+        if len(text) < CHUNK_WORDS * 2 or len(text.split()) <= CHUNK_WORDS:
             chunks.append(text)
             owners.append(i)
             continue
-        # Overlapping by half, so a sentence cut at one chunk's end is whole in the next.
-        step = CHUNK_WORDS // 2
-        for start in range(0, max(len(words) - step, 1), step):
-            chunks.append(" ".join(words[start : start + CHUNK_WORDS]))
+        pieces: list[list[str]] = []
+        for sentence in _SENTENCE_END.split(text):
+            words = sentence.split()
+            step = CHUNK_WORDS // 2
+            if len(words) <= CHUNK_WORDS:
+                pieces.append(words)
+            else:
+                pieces.extend(
+                    words[start : start + CHUNK_WORDS]
+                    for start in range(0, len(words) - step, step)
+                )
+        pieces = [words for words in pieces if words]
+        for piece in pieces:
+            chunks.append(" ".join(piece))
             owners.append(i)
+        for first, second in pairwise(pieces):
+            if len(first) + len(second) <= CHUNK_WORDS:
+                chunks.append(" ".join(first + second))
+                owners.append(i)
     return chunks, np.array(owners, dtype=np.intp)
 
 
