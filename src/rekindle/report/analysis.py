@@ -22,6 +22,7 @@ from rekindle.model import Message, MessageKind
 from rekindle.report.build import build
 from rekindle.report.document import Report
 from rekindle.safety.chat import ChatScreener, ChatScreening
+from rekindle.safety.screening import CHAT_ENCODER_SHARE
 from rekindle.signals.pipeline import CueRunner
 
 __all__ = ["PROGRESS_EVERY", "Analysis", "analyze_export", "default_workers"]
@@ -116,6 +117,7 @@ def analyze_export(
     created: datetime | None = None,
     workers: int = 0,
     screen: bool = True,
+    encoder_share: float | None = CHAT_ENCODER_SHARE,
 ) -> Analysis:
     """Read ``export`` once and make its report.
 
@@ -127,13 +129,14 @@ def analyze_export(
     while this one parses and measures (0: all in this process; the report is the same).
     ``screen``: screen every text message for signs of a crisis or abuse
     (:mod:`rekindle.safety.chat`); what it sees goes to :attr:`Analysis.safety`, not to the
-    report.
+    report. ``encoder_share`` caps the share of messages that reach the screen's sentence
+    encoder (:func:`rekindle.safety.screen_many`); None lifts the cap.
     """
     if since is not None and until is not None and until < since:
         raise ValueError(f"--until {until.isoformat()} comes before --since {since.isoformat()}")
     messages = export.messages()  # starts a fresh parse report: read its names after this
     mapper = ParticipantMapper(mapping or ParticipantMap(), export.report.names)
-    screener = ChatScreener() if screen else None
+    screener = ChatScreener(encoder_share=encoder_share) if screen else None
     tally = _Tally(progress, export, screener)
     stream = tally.within(mapper.apply(messages), since, until)
     # The cue runner reads a batch ahead; tee holds at most that batch for the metrics. Only

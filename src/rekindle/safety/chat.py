@@ -54,9 +54,12 @@ def kinds_of(found: Screening) -> list[str]:
 class ChatScreener:
     """Screens a chat's messages as they stream past, a batch at a time, keeping only counts."""
 
-    def __init__(self, language: str = "en", batch: int = BATCH) -> None:
+    def __init__(
+        self, language: str = "en", batch: int = BATCH, encoder_share: float | None = None
+    ) -> None:
         self.language = language
         self.size = batch
+        self.encoder_share = encoder_share
         self.screened = 0
         self.counts: dict[str, Counter[str]] = {}
         self.batch: list[tuple[str, str]] = []
@@ -82,16 +85,23 @@ class ChatScreener:
     def _flush(self) -> None:
         if not self.batch:
             return
-        found = screen_many([text for _, text in self.batch], self.language)
+        texts = [text for _, text in self.batch]
+        found = screen_many(texts, self.language, encoder_share=self.encoder_share)
         for (sender, _), screening in zip(self.batch, found, strict=True):
             for kind in kinds_of(screening):
                 self.counts.setdefault(sender, Counter())[kind] += 1
         self.batch.clear()
 
 
-def screen_chat(messages: Iterable[tuple[str, str]], language: str = "en") -> ChatScreening:
-    """Screen every (sender, text) pair of a chat and count what was seen per sender."""
-    screener = ChatScreener(language)
+def screen_chat(
+    messages: Iterable[tuple[str, str]],
+    language: str = "en",
+    *,
+    encoder_share: float | None = None,
+) -> ChatScreening:
+    """Screen every (sender, text) pair of a chat and count what was seen per sender
+    (``encoder_share`` as for :func:`~rekindle.safety.screening.screen_many`)."""
+    screener = ChatScreener(language, encoder_share=encoder_share)
     for sender, text in messages:
         screener.add(sender, text)
     return screener.result()

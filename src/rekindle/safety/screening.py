@@ -89,6 +89,8 @@ NOTHING_FOUND = Screening()
 
 LEARNED_CRISIS = "signs_of_crisis"  # the category of a crisis only the model saw
 LEARNED_ABUSE = "signs_of_abuse"  # ... and of abuse
+ENCODER_FLOOR = 200  # texts a capped screen_many may always send to the encoder
+CHAT_ENCODER_SHARE = 0.002  # the cap rekindle analyze uses: 0.2% of a chat's messages
 LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}
 
 
@@ -100,12 +102,30 @@ def screen(text: str, language: str = "en") -> Screening:
     return _combine(text, language, verdict)
 
 
-def screen_many(texts: Iterable[str], language: str = "en") -> list[Screening]:
+def screen_many(
+    texts: Iterable[str], language: str = "en", *, encoder_share: float | None = None
+) -> list[Screening]:
     """Screen many texts (a chat's messages): the same layers, with the model's cheap stage
-    first, so that only the messages it cannot rule out reach the sentence encoder."""
+    first, so that only the messages it cannot rule out reach the sentence encoder.
+
+    ``encoder_share`` caps the share of texts that may reach the encoder (at least
+    :data:`ENCODER_FLOOR` texts): those the cheap stage scores highest among the ones it lets
+    through. ``None`` sends every one it lets through. The phrase files and the rules read
+    every text either way. docs/safety.md says what the cap costs in recall and saves in time.
+    """
     texts = list(texts)
-    english = language == "en"
-    verdicts = default_model().predict_many(texts) if english else [None] * len(texts)
+    verdicts: list[ModelVerdict | None] = [None] * len(texts)
+    if language == "en" and texts:
+        model = default_model()
+        chosen = list(range(len(texts)))
+        if encoder_share is not None:
+            scores = model.cheap.scores(texts)
+            passing = [i for i in chosen if scores[i] >= model.cheap.threshold]
+            limit = max(ENCODER_FLOOR, int(encoder_share * len(texts)))
+            chosen = sorted(sorted(passing, key=lambda i: -scores[i])[:limit])
+        found = model.predict_many([texts[i] for i in chosen])
+        for i, verdict in zip(chosen, found, strict=True):
+            verdicts[i] = verdict
     return [
         _combine(text, language, verdict) if text and text.strip() else NOTHING_FOUND
         for text, verdict in zip(texts, verdicts, strict=True)

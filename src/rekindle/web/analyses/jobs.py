@@ -92,7 +92,9 @@ def run_analysis(analysis_id: int, now: datetime | None = None) -> str:
         if not analysis.upload:
             raise FileNotFoundError("no stored upload")
         with local_copy(analysis.upload) as path:
-            result = analyze_export(open_export(path), progress=progress, created=timezone.now())
+            result = analyze_export(
+                open_export(path), progress=progress, created=timezone.now(), encoder_share=None
+            )
     except FileNotFoundError:
         return _fail(analysis_id, MISSING_UPLOAD)
     except RekindleError as error:
