@@ -200,3 +200,32 @@ def test_the_installed_command_never_shows_a_traceback(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.startswith("rekindle: error: ")
     assert "Traceback" not in result.stderr
+
+
+def test_analyze_notes_signs_of_danger_privately_and_never_in_the_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REKINDLE_COUNTRY", "GB")
+    chat = tmp_path / "chat.txt"
+    lines = [
+        "21/03/2024, 09:00 - Sam: morning, did you sleep ok?",
+        "21/03/2024, 09:05 - Alex: not really. gonna hang myself in the garage tonight",
+        "21/03/2024, 09:07 - Sam: he hit me again and took my phone",
+        "21/03/2024, 09:10 - Alex: are we still on for dinner at 7?",
+    ]
+    chat.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = tmp_path / "r.md"
+    code, _, err = run("analyze", str(chat), "--md", str(report))
+    assert code == 0
+    assert "This note is for you alone" in err
+    assert "1 message from Alex spoke of suicide, self-harm or hurting someone" in err
+    assert "1 message from Sam spoke of being hurt, threatened or controlled" in err
+    assert "Samaritans" in err  # the help lines of REKINDLE_COUNTRY
+    written = report.read_text(encoding="utf-8")
+    assert "need care" not in written and "Samaritans" not in written
+
+
+def test_analyze_of_an_ordinary_chat_prints_no_safety_note() -> None:
+    code, _, err = run("analyze", str(CHAT))
+    assert code == 0
+    assert "need care" not in err
