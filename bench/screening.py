@@ -92,7 +92,7 @@ def ordinary_texts(count: int, seed: int = 11) -> list[str]:
         roll = rng.random()
         if roll < 0.10:
             text = rng.choice(SHORT)
-        elif roll < 0.75:
+        elif roll < 0.25:
             text = rng.choice(sentences)
         else:
             text = f"{rng.choice(sentences)} {rng.choice(sentences)}"
@@ -134,7 +134,7 @@ def screen_alone(path: Path) -> dict[str, float]:
     """The screen on its own over the chat's texts, and the share reaching the encoder."""
     from rekindle.safety import screen_many
     from rekindle.safety.model import default_model
-    from rekindle.safety.screening import CHAT_ENCODER_SHARE
+    from rekindle.safety.screening import CHAT_ENCODER_SHARE, ENCODER_FLOOR
 
     texts = [line.split(": ", 1)[1] for line in path.read_text(encoding="utf-8").splitlines()]
     model = default_model()
@@ -143,7 +143,7 @@ def screen_alone(path: Path) -> dict[str, float]:
     seconds = time.perf_counter() - start
     passed = min(
         int(model.cheap.passes(texts).sum()),
-        max(200, int(CHAT_ENCODER_SHARE * len(texts))),
+        max(ENCODER_FLOOR, int(CHAT_ENCODER_SHARE * len(texts))),
     )
     return {
         "seconds": seconds,

@@ -90,7 +90,7 @@ NOTHING_FOUND = Screening()
 
 LEARNED_CRISIS = "signs_of_crisis"  # the category of a crisis only the model saw
 LEARNED_ABUSE = "signs_of_abuse"  # ... and of abuse
-ENCODER_FLOOR = 200  # texts a capped screen_many may always send to the encoder
+ENCODER_FLOOR = 20  # texts a capped screen_many may always send to the encoder
 CHAT_ENCODER_SHARE = 0.002  # the cap rekindle analyze uses: 0.2% of a chat's messages
 LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}
 
