@@ -42,7 +42,12 @@ from typing import Any
 from rekindle.safety import Screening, screen, screen_many
 from rekindle.safety.compositional import rule_signs
 from rekindle.safety.model import default_model
-from rekindle.safety.screening import CHAT_ENCODER_SHARE, screen_signs
+from rekindle.safety.screening import (
+    CHAT_ENCODER_SHARE,
+    NOTHING_FOUND,
+    _with_rules,
+    screen_signs,
+)
 from rekindle.signals.safety_cues import find_signs
 from rekindle.signals.text import Text
 
@@ -79,14 +84,7 @@ def _phrases(text: str) -> Screening:
 
 
 def _rules(text: str) -> Screening:
-    signs = rule_signs(text)
-    level = "none"
-    if any(s.level == "crisis" for s in signs):
-        level = "crisis"
-    elif any(s.level == "concern" for s in signs):
-        level = "concern"
-    voices = [s.abuse_voice for s in signs if s.abuse_voice]
-    return Screening(level=level, abuse=bool(voices), abuse_voice=voices[0] if voices else "")
+    return _with_rules(NOTHING_FOUND, rule_signs(text))
 
 
 def _model(text: str) -> Screening:
